@@ -8,11 +8,16 @@ sentence on stderr and its exit code, never a traceback.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
+from typing import TYPE_CHECKING
 
 import typer
 
 from reunite.domain.errors import ReuniteError
+
+if TYPE_CHECKING:
+    from reunite.services import Reunite
 
 app = typer.Typer(
     name="reunite",
@@ -24,11 +29,37 @@ app = typer.Typer(
 )
 
 #: Modules that add commands with `register(app)`. Add yours here.
-_COMMAND_MODULES: tuple[str, ...] = (
-    "reunite.cli.journey",
-)
+_COMMAND_MODULES: tuple[str, ...] = ("reunite.cli.journey",)
 
 _registered = False
+_state: dict[str, str | None] = {"database_url": None}
+
+
+@app.callback()
+def _options(
+    database_url: str | None = typer.Option(
+        None,
+        "--database-url",
+        help="Any SQLAlchemy URL (default: REUNITE_DATABASE_URL, else SQLite in the data folder).",
+        envvar="REUNITE_DATABASE_URL",
+    ),
+) -> None:
+    """A private, local-first coach for getting back together with an ex, the healthy way."""
+    _state["database_url"] = database_url
+
+
+def open_app() -> Reunite:
+    """The application on the chosen database (commands call this, never the store)."""
+    from reunite.services import Reunite
+
+    return Reunite.open(_state["database_url"])
+
+
+def print_json(data: object) -> None:
+    """Machine output: UTF-8 JSON on stdout."""
+    import json
+
+    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
 
 
 def _register_all() -> None:
@@ -60,3 +91,11 @@ def main(argv: list[str] | None = None) -> None:
         fail(error.message, error.exit_code)
     except KeyboardInterrupt:
         fail("stopped. Nothing half-done was saved.", 130)
+    except Exception as error:  # the last line of defence: never a traceback for a user
+        if os.environ.get("REUNITE_DEBUG"):
+            raise
+        fail(
+            f"something went wrong inside Reunite ({type(error).__name__}); nothing was "
+            "saved half-way. Run again with REUNITE_DEBUG=1 to see the details.",
+            70,
+        )

@@ -680,7 +680,10 @@ def plan(j: Journey, now: datetime, pb: Playbook) -> list[PlanStep]:
             if stage is Stage.FIRST_CONTACT and j.stage in (Stage.REFLECT, Stage.NO_CONTACT):
                 when = j.no_contact_end or cursor
             # first contact after no-contact is a fixed date; the rest depends on how it goes
-            estimated = not (stage is Stage.FIRST_CONTACT and j.stage is not Stage.PAUSE)
+            estimated = not (
+                stage in (Stage.NO_CONTACT, Stage.FIRST_CONTACT)
+                and j.stage in (Stage.REFLECT, Stage.NO_CONTACT)
+            )
             if stage is Stage.NO_CONTACT:
                 cursor = j.no_contact_end or cursor
             else:

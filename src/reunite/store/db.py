@@ -1,0 +1,146 @@
+"""Where the data lives, the engine, migrations and transactions.
+
+- `REUNITE_DATABASE_URL` (or an explicit URL) takes any SQLAlchemy URL;
+- else `REUNITE_HOME/reunite.db`; else `reunite.db` in platformdirs' user data dir.
+SQLite runs in WAL mode with foreign keys on. The schema is brought to Alembic's head
+on open; a quick version check skips importing Alembic when it already is.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from reunite.domain.errors import ReuniteError
+
+_REVISION = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
+_DOWN = re.compile(r"^down_revision\s*=\s*(?:['\"]([^'\"]+)['\"]|None)", re.M)
+
+
+def data_home() -> Path:
+    """The folder for the database and anything else Reunite keeps."""
+    home = os.environ.get("REUNITE_HOME")
+    if home:
+        return Path(home).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("reunite"))
+
+
+def database_url(explicit: str | None = None) -> str:
+    url = explicit or os.environ.get("REUNITE_DATABASE_URL")
+    if url:
+        return url
+    return f"sqlite:///{data_home() / 'reunite.db'}"
+
+
+def describe_location(url: str) -> str:
+    """A human description of where the data is (never shows a password)."""
+    if url.startswith("sqlite:///"):
+        return url.removeprefix("sqlite:///")
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        path = Path(url.removeprefix("sqlite:///"))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise ReuniteError(
+                f"Can't create the data folder {path.parent}: {error.strerror}."
+            ) from None
+    try:
+        engine = create_engine(url, future=True)
+    except (SQLAlchemyError, ImportError, ValueError) as error:
+        raise ReuniteError(f"Can't use the database URL: {error}.") from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+@cache
+def head_revision() -> str:
+    """The newest migration, read from the version files without importing Alembic."""
+    revisions: dict[str, str | None] = {}
+    folder = resources.files("reunite.store.migrations").joinpath("versions")
+    for entry in folder.iterdir():
+        if not entry.name.endswith(".py") or entry.name.startswith("__"):
+            continue
+        source = entry.read_text(encoding="utf-8")
+        match = _REVISION.search(source)
+        if match:
+            down = _DOWN.search(source)
+            revisions[match.group(1)] = down.group(1) if down else None
+    parents = {down for down in revisions.values() if down}
+    heads = sorted(set(revisions) - parents)
+    if len(heads) != 1:
+        raise RuntimeError(f"expected one migration head, found {heads}")
+    return heads[0]
+
+
+def _current_revision(engine: Engine) -> str | None:
+    try:
+        with engine.connect() as conn:
+            if not inspect(conn).has_table("alembic_version"):
+                return None
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except OperationalError as error:
+        raise ReuniteError(f"Can't open the database: {error.orig}.") from None
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision (each migration runs in a transaction)."""
+    if _current_revision(engine) == head_revision():
+        return
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", "reunite.store:migrations")
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+class Database:
+    """An engine with its session factory; `transaction()` commits all or nothing."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = database_url(url)
+        self.engine = make_engine(self.url)
+        migrate(self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        session = self._sessions()
+        try:
+            with session.begin():
+                yield session
+        finally:
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()

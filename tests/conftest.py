@@ -28,4 +28,4 @@ def reunite_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
     monkeypatch.setenv("REUNITE_HOME", str(home))
     monkeypatch.delenv("REUNITE_DATABASE_URL", raising=False)
     monkeypatch.delenv("REUNITE_NOW", raising=False)
-    yield home
+    return home

@@ -14,12 +14,15 @@ from reunite.domain.errors import InvalidInput
 from reunite.importers import csv_format, messenger, telegram, whatsapp
 from reunite.importers.base import (
     KINDS,
+    READ_ERRORS,
     Message,
     ParsedChat,
     Parser,
     ParseReport,
     Source,
     check_not_binary,
+    decode_error,
+    guarded,
 )
 
 #: name -> parser. Each parser takes a Source and keyword options.
@@ -91,4 +94,12 @@ def parse_file(
         raise InvalidInput(f"Unknown format {format!r}; choose one of {', '.join(PARSERS)}.")
     if date_order not in (None, "dmy", "mdy"):
         raise InvalidInput("--date-order must be dmy (day first) or mdy (month first).")
-    return parser(source, date_order=date_order, tz=tz)
+    try:
+        chat = parser(source, date_order=date_order, tz=tz)
+    except UnicodeDecodeError as error:
+        raise decode_error(source) from error
+    except READ_ERRORS as error:
+        raise InvalidInput(
+            f"{source.name} could not be read ({error}); export the chat again."
+        ) from error
+    return ParsedChat(guarded(source, iter(chat)), chat.report)

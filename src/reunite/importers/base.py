@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import io
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -18,6 +19,8 @@ from pathlib import Path
 from typing import IO, NamedTuple
 
 from reunite.domain.errors import InvalidInput
+
+READ_ERRORS = (zipfile.BadZipFile, OSError, EOFError, zlib.error)
 
 #: The four kinds of parsed message (contract of `reunite history parse`).
 KINDS = ("text", "media", "system", "deleted")
@@ -132,7 +135,7 @@ class Source:
         try:
             archive = zipfile.ZipFile(self.path)
             return archive.open(self.member)
-        except (zipfile.BadZipFile, OSError, EOFError) as error:
+        except READ_ERRORS as error:
             raise InvalidInput(
                 f"{self.path.name} is a damaged zip file ({error}); export the chat again."
             ) from error
@@ -141,7 +144,7 @@ class Source:
         with self.open_binary() as handle:
             try:
                 return handle.read(size)
-            except (zipfile.BadZipFile, OSError, EOFError) as error:
+            except READ_ERRORS as error:
                 raise InvalidInput(
                     f"{self.path.name} is a damaged zip file ({error}); export the chat again."
                 ) from error
@@ -168,7 +171,24 @@ def check_not_binary(source: Source) -> None:
         )
 
 
-def decode_error(source: Source, line: int) -> InvalidInput:
+def _first_undecodable_line(source: Source) -> int:
+    encoding = source.encoding().replace("-sig", "")
+    if encoding != "utf-8":
+        return 1
+    try:
+        with source.open_binary() as handle:
+            for number, raw in enumerate(handle, 1):
+                try:
+                    raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    return number
+    except READ_ERRORS:
+        pass
+    return 1
+
+
+def decode_error(source: Source, line: int | None = None) -> InvalidInput:
+    line = _first_undecodable_line(source)
     return InvalidInput(
         f"{source.name} is not valid UTF-8 text near line {line} (it seems to mix text encodings); "
         "export the chat again from the app, or save it as UTF-8."
@@ -184,10 +204,22 @@ def read_lines(source: Source) -> Iterator[str]:
                 yield text[:-1] if text.endswith("\n") else text
         except UnicodeDecodeError as error:
             raise decode_error(source, line + 1) from error
-        except (zipfile.BadZipFile, OSError, EOFError) as error:
+        except READ_ERRORS as error:
             raise InvalidInput(
                 f"{source.name} could not be read to the end ({error}); export the chat again."
             ) from error
+
+
+def guarded(source: Source, messages: Iterator[Message]) -> Iterator[Message]:
+    """Turn decoding and zip failures met while streaming into one clear sentence."""
+    try:
+        yield from messages
+    except UnicodeDecodeError as error:
+        raise decode_error(source) from error
+    except READ_ERRORS as error:
+        raise InvalidInput(
+            f"{source.name} could not be read to the end ({error}); export the chat again."
+        ) from error
 
 
 Parser = Callable[..., ParsedChat]

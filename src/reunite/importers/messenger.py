@@ -34,7 +34,7 @@ def parse(source: Source, *, tz: tzinfo | None = None, **_: object) -> ParsedCha
             message = _message(line, item, tz)
             if message is not None:
                 messages.append(message)
-    if len(messages) > 1 and messages[0].time > messages[-1].time:
+    if len(messages) > 1 and not messages[0].time < messages[-1].time:
         messages.reverse()
     return ParsedChat(iter(messages), report)
 

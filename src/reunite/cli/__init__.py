@@ -29,7 +29,7 @@ app = typer.Typer(
 )
 
 #: Modules that add commands with `register(app)`. Add yours here.
-_COMMAND_MODULES: tuple[str, ...] = ("reunite.cli.journey", "reunite.cli.history")
+_COMMAND_MODULES: tuple[str, ...] = ("reunite.cli.journey", "reunite.cli.history", "reunite.cli.web")
 
 _registered = False
 _state: dict[str, str | None] = {"database_url": None}

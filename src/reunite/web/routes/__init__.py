@@ -1,0 +1,1 @@
+"""Page routers (one module per area) and the JSON API."""

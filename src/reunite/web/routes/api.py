@@ -1,0 +1,298 @@
+"""The JSON API under /api: the same facade and coach as the pages, validated by pydantic.
+
+Shapes follow contracts.md (check, read-reply, assess, status) with additions allowed.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel, ConfigDict, Field
+
+from reunite.clock import now, parse_when
+from reunite.domain.errors import InvalidInput
+from reunite.domain.model import EventKind
+from reunite.schemas import AnswersIn
+from reunite.web import coaching
+from reunite.web.pages import reunite
+from reunite.web.views import to_dict
+
+router = APIRouter(tags=["api"])
+
+DraftStage = Literal[
+    "reflect", "no_contact", "first_contact", "rapport", "meetup", "trust", "talk", "together"
+]
+AnyStage = Literal[
+    "reflect", "no_contact", "first_contact", "rapport", "meetup", "trust", "talk", "together",
+    "pause", "let_go", "safety",
+]  # fmt: skip
+PathName = Literal["reconcile", "pause", "let_go", "safety"]
+BoundaryName = Literal["no_contact", "space", "rejection", "new_partner"]
+
+
+class Problem(BaseModel):
+    detail: Any
+
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"model": Problem, "description": "No journey yet"},
+    409: {"model": Problem, "description": "The method does not allow this now"},
+    422: {"model": Problem, "description": "The input cannot be used"},
+}
+
+
+class Sourced(BaseModel):
+    text: str
+    source: str
+
+
+class Flag(BaseModel):
+    code: str
+    severity: Literal["warn", "block"]
+    start: int | None
+    end: int | None
+    reason: str
+    source: str
+
+
+class CheckIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(min_length=1, max_length=5000)
+    stage: DraftStage | None = Field(
+        default=None, description="Defaults to the journey's stage, else first_contact."
+    )
+
+
+class CheckOut(BaseModel):
+    verdict: Literal["send", "revise", "hold"]
+    stage: DraftStage
+    labels: list[str]
+    flags: list[Flag]
+    suggestion: str | None
+    words: int
+    crisis: bool = False
+
+
+class ReplyIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(min_length=1, max_length=5000)
+
+
+class ReadingOut(BaseModel):
+    boundary: BoundaryName | None
+    tone: Literal["warm", "neutral", "cold", "hostile"]
+    signals: list[str]
+    advice: str
+    source: str
+
+
+class AssessmentOut(BaseModel):
+    path: PathName
+    no_contact_days: int
+    approach: Literal["honest", "casual"]
+    concerns: list[str]
+    steps: list[str]
+    apology_needed: bool
+    reasons: list[Sourced]
+
+
+class NoContactOut(BaseModel):
+    day: int
+    days: int
+    ends: str
+
+
+class NextStepOut(BaseModel):
+    text: str
+    date: str
+    source: str
+
+
+class StatusOut(BaseModel):
+    path: PathName
+    stage: AnyStage
+    no_contact: NoContactOut | None
+    contact_allowed: bool
+    next_step: NextStepOut
+    contact_reason: str | None = None
+    title: str | None = None
+    summary: str | None = None
+    today: list[str] = []
+    boundary: BoundaryName | None = None
+
+
+class StartIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    answers: AnswersIn
+    replace: bool = Field(default=False, description="Start over even if a journey is under way.")
+
+
+class EventIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    kind: Literal[
+        "slip", "urge", "contact", "reply", "no_reply", "meetup", "talk", "appeal",
+        "ex_reached_out", "let_go",
+    ]  # fmt: skip
+    at: str | None = Field(default=None, description="ISO date-time; default now.", max_length=40)
+    note: str | None = Field(default=None, max_length=20000)
+    text: str | None = Field(default=None, max_length=5000, description="Their reply (kind=reply).")
+    contact_kind: Literal["text", "call", "meetup"] | None = None
+    went: Literal["good", "bad"] | None = None
+    outcome: Literal["yes", "no", "later"] | None = None
+
+
+class EventOut(BaseModel):
+    id: int
+    kind: str
+    at: str
+    data: dict[str, Any]
+    note: str | None
+
+
+class LogOut(BaseModel):
+    event: str
+    at: str
+    effects: list[Sourced]
+    status: StatusOut
+    reading: ReadingOut | None = None
+
+
+class PlanStepOut(BaseModel):
+    stage: AnyStage
+    title: str
+    date: str
+    text: str
+    source: str
+    done: bool
+    current: bool
+    estimated: bool
+
+
+class JournalIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(min_length=1, max_length=20000)
+    mood: int | None = Field(default=None, ge=1, le=10)
+    tags: list[str] = Field(default_factory=list, max_length=20)
+
+
+class JournalOut(BaseModel):
+    id: int
+    created_at: str
+    text: str
+    mood: int | None
+    tags: list[str]
+    crisis: bool
+
+
+def _when(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return parse_when(value, "date and time")
+    except (OverflowError, ValueError):
+        raise InvalidInput("That date and time can't be used.") from None
+
+
+def _current_stage(request: Request) -> str:
+    facade = reunite(request)
+    if not facade.has_journey():
+        return "first_contact"
+    stage = str(to_dict(facade.status(now())).get("stage"))
+    return stage if stage in DraftStage.__args__ else "no_contact"  # type: ignore[attr-defined]
+
+
+@router.post("/check", response_model=CheckOut, responses=_ERRORS, summary="Check a draft message")
+async def api_check(request: Request, body: CheckIn) -> dict[str, Any]:
+    return coaching.check(body.text, body.stage or _current_stage(request), reunite(request))
+
+
+@router.post(
+    "/read-reply", response_model=ReadingOut, responses=_ERRORS, summary="Read their reply"
+)
+async def api_read_reply(body: ReplyIn) -> dict[str, Any]:
+    return coaching.read(body.text)
+
+
+@router.post(
+    "/assess", response_model=AssessmentOut, responses=_ERRORS, summary="Assess the situation"
+)
+async def api_assess(request: Request, body: AnswersIn) -> dict[str, Any]:
+    return to_dict(reunite(request).assess(body.to_domain()))
+
+
+@router.get(
+    "/journey", response_model=StatusOut, responses=_ERRORS, summary="Where the journey stands"
+)
+async def api_journey(request: Request) -> dict[str, Any]:
+    return to_dict(reunite(request).status(now()))
+
+
+@router.post(
+    "/journey",
+    response_model=StatusOut,
+    status_code=201,
+    responses=_ERRORS,
+    summary="Start a journey",
+)
+async def api_start(request: Request, body: StartIn) -> dict[str, Any]:
+    _assessment, status = reunite(request).start_journey(
+        body.answers.to_domain(), now(), replace=body.replace
+    )
+    return to_dict(status)
+
+
+@router.get("/plan", response_model=list[PlanStepOut], responses=_ERRORS, summary="The dated plan")
+async def api_plan(request: Request) -> list[dict[str, Any]]:
+    return [to_dict(step) for step in reunite(request).plan(now())]
+
+
+@router.get(
+    "/events", response_model=list[EventOut], responses=_ERRORS, summary="Every logged event"
+)
+async def api_events(request: Request) -> list[dict[str, Any]]:
+    return [to_dict(event) for event in reunite(request).events()]
+
+
+@router.post(
+    "/events", response_model=LogOut, status_code=201, responses=_ERRORS, summary="Log an event"
+)
+async def api_log(request: Request, body: EventIn) -> dict[str, Any]:
+    facade, moment, at = reunite(request), now(), _when(body.at)
+    if body.kind == "reply":
+        if not body.text:
+            raise InvalidInput("A reply needs the text of their message.")
+        return to_dict(facade.log_reply(body.text, moment, at))
+    data = {
+        k: v
+        for k, v in (
+            ("went", body.went),
+            ("outcome", body.outcome),
+            ("contact_kind", body.contact_kind),
+        )
+        if v
+    }
+    return to_dict(facade.log(EventKind(body.kind), moment, at, note=body.note, **data))
+
+
+@router.get(
+    "/journal", response_model=list[JournalOut], responses=_ERRORS, summary="Journal entries"
+)
+async def api_journal(
+    request: Request,
+    q: str | None = Query(default=None, max_length=200),
+    tag: str | None = Query(default=None, max_length=60),
+) -> list[dict[str, Any]]:
+    return [to_dict(e) for e in reunite(request).journal(q or None, tag or None)]
+
+
+@router.post(
+    "/journal",
+    response_model=JournalOut,
+    status_code=201,
+    responses=_ERRORS,
+    summary="Add a journal entry",
+)
+async def api_journal_add(request: Request, body: JournalIn) -> dict[str, Any]:
+    return to_dict(reunite(request).add_journal(body.text, body.mood, body.tags, now()))

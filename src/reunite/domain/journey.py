@@ -32,6 +32,8 @@ from reunite.playbook import Playbook, Sourced
 OPEN_STAGES = frozenset(
     {Stage.FIRST_CONTACT, Stage.RAPPORT, Stage.MEETUP, Stage.TRUST, Stage.TALK, Stage.TOGETHER}
 )
+#: Stages of the no-contact stretch.
+QUIET_STAGES = frozenset({Stage.REFLECT, Stage.NO_CONTACT})
 #: Stages where a meetup or the talk can be logged.
 MEETING_STAGES = frozenset(
     {Stage.FIRST_CONTACT, Stage.RAPPORT, Stage.MEETUP, Stage.TRUST, Stage.TALK}
@@ -378,6 +380,15 @@ def _on_contact(j: Journey, e: Event, pb: Playbook) -> Decision:
 
 
 def _boundary(j: Journey, e: Event, boundary: Boundary, pb: Playbook) -> Decision:
+    """A boundary applies at once, and boundaries only ever tighten (seed 001, 003 §1)."""
+    if j.stage is Stage.LET_GO:
+        if boundary is Boundary.NO_CONTACT:
+            j = replace(j, boundary=boundary, closed_reason="boundary_no_contact")
+            return Decision(j, _effect(pb, "boundary_no_contact"))
+        return Decision(j, _effect(pb, "reply_closed"))
+    if j.stage is Stage.PAUSE and j.pause_until is None and boundary is Boundary.SPACE:
+        # an open-ended pause never turns into a dated one
+        return Decision(j, _effect(pb, "reply_closed"))
     j = replace(j, boundary=boundary, awaiting_reply=False)
     if boundary is Boundary.NO_CONTACT:
         # seed 001 "honor their wishes": closed until they reach out.
@@ -385,8 +396,9 @@ def _boundary(j: Journey, e: Event, boundary: Boundary, pb: Playbook) -> Decisio
         return Decision(closed, _effect(pb, "boundary_no_contact"))
     if boundary is Boundary.SPACE:
         until = e.at + timedelta(days=pb.timing.space_pause_days)
-        if j.pause_until is not None:
-            until = max(until, j.pause_until)
+        for later in (j.pause_until, j.no_contact_end if j.stage in QUIET_STAGES else None):
+            if later is not None:
+                until = max(until, later)
         paused = replace(_to_stage(j, Stage.PAUSE, e.at), pause_until=until, closed_reason="space")
         return Decision(paused, _effect(pb, "boundary_space", date=until.date().isoformat()))
     if boundary is Boundary.NEW_PARTNER:

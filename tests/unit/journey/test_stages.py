@@ -387,3 +387,30 @@ def test_status_json_matches_contracts(now: datetime, pb: Playbook) -> None:
     }
     assert {"day": 3, "days": 30, "ends": "2026-12-21"} == data["no_contact"]
     assert {"text", "date", "source"} == set(data["next_step"])  # type: ignore[arg-type]
+
+
+def test_boundaries_only_tighten_after_a_no_contact_boundary_seed_001(
+    now: datetime, pb: Playbook
+) -> None:
+    """Found by the property test: a later "I need space" must not turn a closed journey into a
+    pause that reopens by itself."""
+    j, t = in_rapport(now, pb)
+    j = run(
+        j,
+        (E.REPLY, t + days(1), {"boundary": "no_contact"}),
+        (E.REPLY, t + days(2), {"boundary": "space"}),
+        pb=pb,
+    )
+    later = engine.advance(j, t + days(90), pb)
+    assert (Stage.LET_GO, False) == (later.stage, engine.contact_rule(later, t + days(90))[0])
+
+
+def test_a_space_reply_during_no_contact_never_ends_it_sooner_seed_003_s1(
+    now: datetime, pb: Playbook
+) -> None:
+    j = journey(now, pb, reasons=["cheating_by_me"])  # 60 days
+    j = run(
+        j, (E.SLIP, now + days(5), {}), (E.REPLY, now + days(5.1), {"boundary": "space"}), pb=pb
+    )
+    assert j.pause_until is not None
+    assert j.pause_until >= now + days(65)

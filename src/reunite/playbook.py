@@ -121,7 +121,9 @@ def parse_playbook(raw: dict[str, Any]) -> Playbook:
     return Playbook(
         version=int(raw["version"]),
         timing=Timing(**{k: int(v) for k, v in raw["timing"].items()}),
-        no_contact_default=NoContactRule("default", int(default["days"]), default["source"], default["text"]),
+        no_contact_default=NoContactRule(
+            "default", int(default["days"]), default["source"], default["text"]
+        ),
         no_contact_rules=tuple(
             NoContactRule(str(r["id"]), int(r["days"]), str(r["source"]), str(r["text"]))
             for r in nc["rules"]

@@ -240,7 +240,7 @@ class Reunite:
 
     def log(
         self,
-        kind: EventKind,
+        event_kind: EventKind,
         now: datetime,
         at: datetime | None = None,
         note: str | None = None,
@@ -266,7 +266,7 @@ class Reunite:
             current = self._begin(row)
             for stored in row.events:
                 current = engine.apply(current, _event(stored), self.pb).journey
-            decision = engine.apply(current, Event(kind, when, clean), self.pb)
+            decision = engine.apply(current, Event(event_kind, when, clean), self.pb)
             seq = (
                 session.scalar(select(func.max(EventRow.seq)).where(EventRow.journey_id == row.id))
                 or 0
@@ -275,7 +275,7 @@ class Reunite:
                 EventRow(
                     journey_id=row.id,
                     seq=seq,
-                    kind=kind.value,
+                    kind=event_kind.value,
                     at=when,
                     data=clean,
                     note=note,
@@ -283,7 +283,7 @@ class Reunite:
                 )
             )
         return LogResult(
-            kind, when, engine.status(decision.journey, now, self.pb), decision.effects
+            event_kind, when, engine.status(decision.journey, now, self.pb), decision.effects
         )
 
     def log_reply(self, text: str, now: datetime, at: datetime | None = None) -> LogResult:

@@ -165,9 +165,9 @@ def _ask_answers(console: Console) -> dict[str, Any]:
                 console.print(f"  {value}: {label}")
             answers[q.key] = Prompt.ask("", choices=choices, console=console)
         elif q.kind == "number":
-            value = IntPrompt.ask("", default=0, console=console)
-            if value > 0:
-                answers[q.key] = value
+            number = IntPrompt.ask("", default=0, console=console)
+            if number > 0:
+                answers[q.key] = number
         else:
             for index, (_value, label) in enumerate(q.options, 1):
                 console.print(f"  {index}. {label}")
@@ -279,11 +279,11 @@ def register(app: typer.Typer) -> None:
     app.add_typer(log_app, name="log")
 
     def _log(
-        kind: EventKind, at: str | None, as_json: bool, note: str | None = None, **data: Any
+        event: EventKind, at: str | None, as_json: bool, note: str | None = None, **data: Any
     ) -> None:
         now = clock.now()
         with open_app() as core:
-            result = core.log(kind, now, _when(at), note=note, **data)
+            result = core.log(event, now, _when(at), note=note, **data)
         _log_output(result, as_json)
 
     @log_app.command("slip")

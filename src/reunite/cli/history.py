@@ -62,6 +62,123 @@ def parse_command(
         raise InvalidInput(f"{file.name} holds no messages.")
 
 
+#: Files larger than this get a progress bar while importing.
+_PROGRESS_BYTES = 5_000_000
+
+
+def _count_lines(path: Path) -> int:
+    lines = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 22):
+            lines += chunk.count(b"\n")
+    return lines + 1
+
+
+def _ask_who(names: list[str]) -> str:
+    sys.stderr.write("Which of these people are you?\n")
+    for number, name in enumerate(names, 1):
+        sys.stderr.write(f"  {number}. {name}\n")
+    while True:
+        answer = str(typer.prompt("Number", err=True)).strip()
+        if answer.isdigit() and 1 <= int(answer) <= len(names):
+            return names[int(answer) - 1]
+        if answer in names:
+            return answer
+        sys.stderr.write(f"Please type a number from 1 to {len(names)}.\n")
+
+
+@history_app.command("import")
+def import_command(
+    file: Annotated[
+        Path, typer.Argument(help="The exported chat file (.txt, .zip, .json or .csv).")
+    ],
+    me: Annotated[
+        str | None, typer.Option("--me", help="Your name as it appears in the chat.")
+    ] = None,
+    format: FormatOption = None,
+    date_order: DateOrderOption = None,
+) -> None:
+    """Import a chat with your ex; importing the same or a longer export again adds only new messages."""
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from reunite.cli import open_app
+    from reunite.history_service import HistoryService
+
+    console = Console(stderr=True)
+    choose = _ask_who if sys.stdin.isatty() else None
+    with open_app() as application:
+        service = HistoryService(application.db)
+        big = (
+            file.is_file()
+            and file.suffix.lower() != ".zip"
+            and file.stat().st_size > _PROGRESS_BYTES
+        )
+        if big:
+            total = _count_lines(file)
+            with Progress(
+                TextColumn("Importing {task.description}"),
+                BarColumn(),
+                TextColumn("{task.percentage:>3.0f}%"),
+                TimeRemainingColumn(),
+                console=console,
+                transient=True,
+            ) as bar:
+                task = bar.add_task(file.name, total=total)
+                result = service.import_file(
+                    file,
+                    me=me,
+                    format=format,
+                    date_order=date_order,
+                    choose_me=choose,
+                    progress=lambda line: bar.update(task, completed=line),
+                )
+        else:
+            result = service.import_file(
+                file, me=me, format=format, date_order=date_order, choose_me=choose
+            )
+    for note in result.notes:
+        console.print(f"Note: {note}", highlight=False)
+    span = ""
+    if result.first and result.last:
+        span = f", {result.first:%d %b %Y} to {result.last:%d %b %Y}"
+    sys.stdout.write(
+        f"Imported your chat with {result.other}: {result.added} new of {result.parsed} messages{span}.\n"
+    )
+
+
+@history_app.command("insights")
+def insights_command(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the insights as JSON.")] = False,
+    html: Annotated[
+        Path | None, typer.Option("--html", help="Also write a self-contained HTML report here.")
+    ] = None,
+) -> None:
+    """What your chat history says: who reached out, how fast, how warm, and your good times."""
+    from reunite.cli import open_app
+    from reunite.history_service import HistoryService
+
+    with open_app() as application:
+        insights = HistoryService(application.db).insights()
+    data = insights.as_dict()
+    if html is not None:
+        from reunite.domain.history.report import render_html
+
+        html.write_text(render_html(data), encoding="utf-8")
+    if as_json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+        return
+    _print_insights(data, html)
+
+
+def _print_insights(data: dict[str, object], html: Path | None) -> None:
+    from reunite.domain.history.report import describe
+
+    sys.stdout.write(describe(data))
+    if html is not None:
+        sys.stdout.write(f"\nThe report with charts is in {html}.\n")
+
+
 def register(app: typer.Typer) -> None:
     """Add the `history` commands to the main app."""
     app.add_typer(history_app, name="history")

@@ -1,0 +1,525 @@
+"""Chat-history use cases: import an export into the store, and read insights from it.
+
+The only place where the importers, the history analytics and the database meet.
+An import is one transaction: either every new message is stored or none is.
+Insights are computed with SQL aggregates; only a bounded sample of messages is
+scored for warmth in Python.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, text
+from sqlalchemy.orm import Session
+
+from reunite.domain.errors import InvalidInput, ReuniteError
+from reunite.domain.history.insights import (
+    CONVERSATION_GAP_HOURS,
+    GoodTime,
+    Insights,
+    MonthPoint,
+    Quote,
+    WeekPoint,
+    WeekWarmth,
+    find_turning_points,
+    good_quote,
+    pick_good_times,
+)
+from reunite.importers import Message, parse_file
+from reunite.store.db import Database
+from reunite.store.history_models import ChatImportRow, ChatMessageRow, ChatRow
+
+#: Messages read before storing anything, to learn who is in the chat.
+PEEK_MESSAGES = 5000
+_BATCH = 20_000
+#: Roughly how many messages are scored for warmth when computing insights.
+WARMTH_SAMPLE = 6000
+
+
+class GroupChat(InvalidInput):
+    """The export is a group chat; Reunite is about one person."""
+
+
+@dataclass
+class Participants:
+    senders: Counter[str] = field(default_factory=Counter)
+    messages: int = 0
+    group_events: int = 0
+
+    @property
+    def names(self) -> list[str]:
+        return sorted(self.senders, key=lambda name: (-self.senders[name], name))
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    chat_id: int
+    me: str
+    other: str
+    parsed: int
+    added: int
+    first: datetime | None
+    last: datetime | None
+    notes: tuple[str, ...] = ()
+
+
+def _group_message(path: Path, names: list[str]) -> str:
+    shown = ", ".join(names[:5]) + (" and others" if len(names) > 5 else "")
+    return (
+        f"{path.name} is a group chat ({shown}); Reunite imports a chat between you and one "
+        "person, so export the one-to-one chat with your ex instead."
+    )
+
+
+def peek_participants(
+    path: Path, format: str | None = None, date_order: str | None = None
+) -> Participants:
+    """Who writes in the chat: from the first messages, or the whole file when that is unclear."""
+    found = Participants()
+    chat = parse_file(path, format, date_order=date_order)
+    for message in chat:
+        found.messages += 1
+        if message.sender is not None:
+            found.senders[message.sender] += 1
+        if found.messages >= PEEK_MESSAGES and len(found.senders) >= 2:
+            break
+    found.group_events = chat.report.group_events
+    return found
+
+
+def fingerprints(messages: Iterable[Message]) -> Iterator[tuple[Message, int]]:
+    """Each message with a stable 63-bit fingerprint of its time, sender, text and repeat count.
+
+    Identical messages at the same time (two "ok"s in one minute) get counts 0, 1, …
+    so both are kept, and a longer export of the same chat yields the same values.
+    """
+    seen: dict[tuple[str | None, str], int] = {}
+    last_time: datetime | None = None
+    blake = hashlib.blake2b
+    for message in messages:
+        if message.time != last_time:
+            seen.clear()
+            last_time = message.time
+        key = (message.sender, message.text)
+        repeat = seen.get(key, 0)
+        seen[key] = repeat + 1
+        digest = blake(
+            f"{message.time.isoformat()}\x1f{message.sender}\x1f{message.text}\x1f{repeat}".encode(
+                "utf-8", "surrogatepass"
+            ),
+            digest_size=8,
+        ).digest()
+        yield message, int.from_bytes(digest, "big") >> 1
+
+
+class HistoryService:
+    def __init__(self, database: Database) -> None:
+        self.db = database
+
+    # -- import ---------------------------------------------------------------------------
+
+    def import_file(
+        self,
+        path: Path | str,
+        *,
+        me: str | None = None,
+        format: str | None = None,
+        date_order: str | None = None,
+        choose_me: Callable[[list[str]], str] | None = None,
+        progress: Callable[[int], None] | None = None,
+        now: datetime | None = None,
+    ) -> ImportResult:
+        """Store the messages of an export that are not stored yet, all or nothing."""
+        path = Path(path)
+        people = peek_participants(path, format, date_order)
+        names = people.names
+        if people.messages == 0:
+            raise InvalidInput(f"{path.name} holds no messages.")
+        if len(names) > 2 or people.group_events:
+            raise GroupChat(_group_message(path, names))
+        if people.messages < 2:
+            raise InvalidInput(
+                f"{path.name} holds a single message; there is nothing to learn from one line."
+            )
+        if len(names) < 2:
+            raise InvalidInput(
+                f"Only {names[0] if names else 'nobody'} writes in {path.name}; import a chat "
+                "where both of you write."
+            )
+        if me is None:
+            if choose_me is None:
+                raise InvalidInput(
+                    f"Which of {names[0]} or {names[1]} are you? Say it with --me NAME."
+                )
+            me = choose_me(names)
+        if me not in names:
+            raise InvalidInput(
+                f"Nobody called {me!r} writes in {path.name}; the people in it are "
+                f"{names[0]} and {names[1]}."
+            )
+        other = names[1] if me == names[0] else names[0]
+        stamp = now or datetime.now().replace(microsecond=0)
+        chat = parse_file(path, format, date_order=date_order)
+        with self.db.transaction() as session:
+            chat_row = self._chat_for(session, me, other, stamp)
+            import_row = ChatImportRow(
+                chat_id=chat_row.id,
+                file_name=path.name,
+                format=chat.report.format,
+                layout=chat.report.layout[:300],
+                imported_at=stamp,
+                parsed=0,
+                added=0,
+            )
+            session.add(import_row)
+            session.flush()
+            parsed, added, first, last = self._store(
+                session, chat_row.id, import_row.id, chat, {me, other}, path, progress
+            )
+            import_row.parsed = parsed
+            import_row.added = added
+        return ImportResult(
+            chat_row.id, me, other, parsed, added, first, last, tuple(chat.report.notes)
+        )
+
+    @staticmethod
+    def _chat_for(session: Session, me: str, other: str, now: datetime) -> ChatRow:
+        row = session.scalars(
+            select(ChatRow).where(
+                ((ChatRow.me == me) & (ChatRow.other == other))
+                | ((ChatRow.me == other) & (ChatRow.other == me))
+            )
+        ).first()
+        if row is None:
+            row = ChatRow(me=me, other=other, created_at=now)
+            session.add(row)
+            session.flush()
+        elif row.me != me:
+            row.me, row.other = me, other
+        return row
+
+    def _store(
+        self,
+        session: Session,
+        chat_id: int,
+        import_id: int,
+        messages: Iterable[Message],
+        people: set[str],
+        path: Path,
+        progress: Callable[[int], None] | None,
+    ) -> tuple[int, int, datetime | None, datetime | None]:
+        connection = session.connection()
+        sqlite = connection.dialect.name == "sqlite"
+        batch: list[tuple[Any, ...]] = []
+        parsed = added = 0
+        first: datetime | None = None
+        last: datetime | None = None
+        for message, fingerprint in fingerprints(messages):
+            sender = message.sender
+            if sender is not None and sender not in people:
+                names = sorted(people | {sender})
+                raise GroupChat(_group_message(path, names))
+            parsed += 1
+            time = message.time
+            if first is None or time < first:
+                first = time
+            if last is None or time > last:
+                last = time
+            batch.append(
+                (
+                    chat_id,
+                    import_id,
+                    time.isoformat(" ", "microseconds") if sqlite else time,
+                    sender,
+                    message.text,
+                    message.line,
+                    message.kind,
+                    fingerprint,
+                )
+            )
+            if len(batch) >= _BATCH:
+                added += _insert(connection, batch)
+                batch.clear()
+                if progress is not None:
+                    progress(message.line)
+        if batch:
+            added += _insert(connection, batch)
+        return parsed, added, first, last
+
+    # -- reading --------------------------------------------------------------------------
+
+    def chats(self) -> list[ChatRow]:
+        with self.db.transaction() as session:
+            return list(session.scalars(select(ChatRow).order_by(ChatRow.id)))
+
+    def insights(self, chat_id: int | None = None) -> Insights:
+        """The insights of one imported chat (the latest imported when not given)."""
+        with self.db.transaction() as session:
+            if chat_id is None:
+                chat = session.scalars(
+                    select(ChatRow)
+                    .join(ChatImportRow, ChatImportRow.chat_id == ChatRow.id)
+                    .order_by(ChatImportRow.id.desc())
+                ).first()
+            else:
+                chat = session.get(ChatRow, chat_id)
+            if chat is None:
+                raise ReuniteError(
+                    "No chat history imported yet; run `reunite history import FILE` first."
+                )
+            return _Insighter(session.connection(), chat).run()
+
+
+_COLUMNS = "chat_id, import_id, time, sender, text, line, kind, fingerprint"
+_SQLITE_INSERT = (
+    "INSERT OR IGNORE INTO chat_messages (chat_id, import_id, time, sender, text, line, kind, "
+    "fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _insert(connection: Connection, rows: list[tuple[Any, ...]]) -> int:
+    if connection.dialect.name == "sqlite":
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        cursor = raw.cursor()
+        cursor.executemany(_SQLITE_INSERT, rows)
+        return int(cursor.rowcount)
+    names = _COLUMNS.split(", ")
+    statement = insert(ChatMessageRow)
+    if connection.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        statement = pg_insert(ChatMessageRow).on_conflict_do_nothing()
+    result = connection.execute(statement, [dict(zip(names, row, strict=True)) for row in rows])
+    return int(result.rowcount or 0)
+
+
+# -- insights -------------------------------------------------------------------------------
+
+_SQL = {
+    "sqlite": {
+        "week": "date(time, 'weekday 0', '-6 days')",
+        "month": "strftime('%Y-%m-01', time)",
+        "epoch": "(julianday(time) * 86400.0)",
+        "weekday": "((CAST(strftime('%w', time) AS INTEGER) + 6) % 7)",
+        "hour": "CAST(strftime('%H', time) AS INTEGER)",
+    },
+    "postgresql": {
+        "week": "CAST(date_trunc('week', time) AS DATE)",
+        "month": "CAST(date_trunc('month', time) AS DATE)",
+        "epoch": "EXTRACT(EPOCH FROM time)",
+        "weekday": "(CAST(EXTRACT(ISODOW FROM time) AS INTEGER) - 1)",
+        "hour": "CAST(EXTRACT(HOUR FROM time) AS INTEGER)",
+    },
+}
+
+
+def _day(value: Any) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def _when(value: Any) -> datetime:
+    if isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))
+
+
+@cache
+def _vader() -> Any:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def warmth(text_: str) -> float:
+    """VADER's compound score of a message, -1 (cold, hostile) … 1 (warm)."""
+    return float(_vader().polarity_scores(text_)["compound"])
+
+
+class _Insighter:
+    def __init__(self, connection: Connection, chat: ChatRow) -> None:
+        self.connection = connection
+        self.chat = chat
+        self.sql = _SQL.get(connection.dialect.name, _SQL["sqlite"])
+        self.params = {"chat": chat.id, "me": chat.me}
+
+    def _rows(self, query: str, **extra: Any) -> list[Any]:
+        return list(
+            self.connection.execute(text(query.format(**self.sql)), {**self.params, **extra})
+        )
+
+    def run(self) -> Insights:
+        chat = self.chat
+        totals = self._rows(
+            "SELECT sender = :me AS mine, COUNT(*), MIN(time), MAX(time) FROM chat_messages "
+            "WHERE chat_id = :chat AND sender IS NOT NULL GROUP BY sender = :me"
+        )
+        me_total = sum(int(r[1]) for r in totals if r[0])
+        them_total = sum(int(r[1]) for r in totals if not r[0])
+        firsts = [_when(r[2]) for r in totals]
+        lasts = [_when(r[3]) for r in totals]
+        weekly = tuple(
+            WeekPoint(_day(r[0]), int(r[1] or 0), int(r[2] or 0))
+            for r in self._rows(
+                "SELECT {week} AS w, SUM(CASE WHEN sender = :me THEN 1 ELSE 0 END), "
+                "SUM(CASE WHEN sender <> :me THEN 1 ELSE 0 END) FROM chat_messages "
+                "WHERE chat_id = :chat AND sender IS NOT NULL GROUP BY w ORDER BY w"
+            )
+        )
+        heat = [[0] * 24 for _ in range(7)]
+        for weekday, hour, count in self._rows(
+            "SELECT {weekday} AS d, {hour} AS h, COUNT(*) FROM chat_messages "
+            "WHERE chat_id = :chat AND sender IS NOT NULL GROUP BY d, h"
+        ):
+            heat[int(weekday)][int(hour)] = int(count)
+        monthly = self._monthly()
+        sample_weeks, monthly = self._warmth(monthly, weekly)
+        good = self._good_times(pick_good_times(sample_weeks))
+        return Insights(
+            me=chat.me,
+            other=chat.other,
+            total=me_total + them_total,
+            me_total=me_total,
+            them_total=them_total,
+            first=min(firsts) if firsts else None,
+            last=max(lasts) if lasts else None,
+            weekly=weekly,
+            monthly=tuple(monthly),
+            heatmap=tuple(tuple(row) for row in heat),
+            turning_points=find_turning_points(monthly, chat.other),
+            good_times=good,
+        )
+
+    def _monthly(self) -> list[MonthPoint]:
+        gap = CONVERSATION_GAP_HOURS * 3600
+        rows = self._rows(
+            "WITH m AS (SELECT sender, time, kind, LENGTH(text) AS len, {epoch} AS t, "
+            "LAG(sender) OVER (ORDER BY time, id) AS prev_sender, "
+            "LAG({epoch}) OVER (ORDER BY time, id) AS prev_t "
+            "FROM chat_messages WHERE chat_id = :chat AND sender IS NOT NULL) "
+            "SELECT {month} AS month, sender = :me AS mine, COUNT(*), "
+            "SUM(CASE WHEN prev_t IS NULL OR t - prev_t >= :gap THEN 1 ELSE 0 END), "
+            "AVG(CASE WHEN prev_sender <> sender AND t - prev_t < :gap THEN t - prev_t END), "
+            "AVG(CASE WHEN kind = 'text' THEN len END) "
+            "FROM m GROUP BY month, sender = :me ORDER BY month",
+            gap=gap,
+        )
+        months: dict[date, dict[str, Any]] = {}
+        for month, mine, count, started, reply, length in rows:
+            who = "me" if mine else "them"
+            slot = months.setdefault(_day(month), {})
+            slot[f"{who}_messages"] = int(count)
+            slot[f"{who}_started"] = int(started or 0)
+            slot[f"{who}_reply_minutes"] = float(reply) / 60 if reply is not None else None
+            slot[f"{who}_length"] = float(length) if length is not None else None
+        if not months:
+            return []
+        # every month between the first and the last, so gaps show as zero
+        result: list[MonthPoint] = []
+        cursor = min(months)
+        end = max(months)
+        while cursor <= end:
+            result.append(MonthPoint(month=cursor, **months.get(cursor, {})))
+            cursor = (cursor.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return result
+
+    def _warmth(
+        self, monthly: list[MonthPoint], weekly: tuple[WeekPoint, ...]
+    ) -> tuple[list[WeekWarmth], list[MonthPoint]]:
+        total = sum(w.me + w.them for w in weekly)
+        step = max(1, total // WARMTH_SAMPLE)
+        rows = self._rows(
+            "SELECT time, sender = :me, text FROM chat_messages WHERE chat_id = :chat "
+            "AND kind = 'text' AND sender IS NOT NULL AND fingerprint % :step = 0",
+            step=step,
+        )
+        by_month: dict[tuple[date, bool], list[float]] = {}
+        by_week: dict[date, list[float]] = {}
+        for time, mine, body in rows:
+            when = _when(time)
+            score = warmth(body)
+            by_month.setdefault((when.date().replace(day=1), bool(mine)), []).append(score)
+            monday = when.date() - timedelta(days=when.weekday())
+            by_week.setdefault(monday, []).append(score)
+        points = []
+        for point in monthly:
+            me_scores = by_month.get((point.month, True), [])
+            them_scores = by_month.get((point.month, False), [])
+            points.append(
+                MonthPoint(
+                    **{
+                        **point.__dict__,
+                        "me_warmth": sum(me_scores) / len(me_scores)
+                        if len(me_scores) >= 3
+                        else None,
+                        "them_warmth": sum(them_scores) / len(them_scores)
+                        if len(them_scores) >= 3
+                        else None,
+                    }
+                )
+            )
+        counts = {w.week: w.me + w.them for w in weekly}
+        weeks = [
+            WeekWarmth(week, sum(scores) / len(scores), len(scores), counts.get(week, 0))
+            for week, scores in by_week.items()
+        ]
+        min_sampled = 5 if step > 1 else 3
+        weeks = [w for w in weeks if w.sampled >= min_sampled]
+        return weeks, points
+
+    def _good_times(self, weeks: tuple[WeekWarmth, ...]) -> tuple[GoodTime, ...]:
+        result = []
+        for week in weeks:
+            start = datetime.combine(week.week, datetime.min.time())
+            end = start + timedelta(days=7)
+            rows = self._rows(
+                "SELECT time, sender, text, line FROM chat_messages WHERE chat_id = :chat "
+                "AND kind = 'text' AND sender IS NOT NULL AND time >= :start AND time < :end "
+                "ORDER BY time LIMIT 2000",
+                start=start.isoformat(" ", "microseconds")
+                if self.connection.dialect.name == "sqlite"
+                else start,
+                end=end.isoformat(" ", "microseconds")
+                if self.connection.dialect.name == "sqlite"
+                else end,
+            )
+            scored = sorted(
+                (
+                    (warmth(body), _when(time), sender, body, line)
+                    for time, sender, body, line in rows
+                    if good_quote(body)
+                ),
+                key=lambda item: (-item[0], item[1]),
+            )
+            quotes = tuple(
+                sorted(
+                    (
+                        Quote(when, sender, body, int(line))
+                        for score, when, sender, body, line in scored[:3]
+                        if score > 0
+                    ),
+                    key=lambda q: q.time,
+                )
+            )
+            result.append(
+                GoodTime(
+                    start=week.week,
+                    end=week.week + timedelta(days=6),
+                    warmth=week.warmth,
+                    messages=week.messages,
+                    quotes=quotes,
+                )
+            )
+        return tuple(result)

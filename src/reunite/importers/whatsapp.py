@@ -84,7 +84,7 @@ class Layout:
     def regex(self) -> re.Pattern[str]:
         sep = re.escape(self.date_sep)
         if self.year == "first":
-            date = rf"(\d{{4}}){_MK}{sep}{_MK}(\d{{1,2}}){_MK}{sep}{_MK}(\d{{1,2}})"
+            date = rf"\d{{4}}{_MK}{sep}{_MK}\d{{1,2}}{_MK}{sep}{_MK}\d{{1,2}}"
         else:
             year = {
                 "2": r"\d{2}",
@@ -92,7 +92,7 @@ class Layout:
                 "BE": r"\d{4}\sBE",
                 "era": r"[MTSHR]\d{1,2}",
             }[self.year]
-            date = rf"(\d{{1,2}}){_MK}{sep}{_MK}(\d{{1,2}}){_MK}{sep}{_MK}({year})"
+            date = rf"\d{{1,2}}{_MK}{sep}{_MK}\d{{1,2}}{_MK}{sep}{_MK}(?:{year})"
         seconds = r"[:.]\d{2}" if self.seconds else ""
         ampm = rf"[ \u202f\u00a0](?:{_AMPM})" if self.ampm else ""
         time = rf"\d{{1,2}}[:.]\d{{2}}{seconds}{ampm}"
@@ -100,9 +100,9 @@ class Layout:
         opening = rf"{_MK}\[{_MK}" if self.bracket else _MK
         if self.time_first:
             head = rf"{opening}(?P<time>{time}),\s{_MK}(?P<date>{date}){_MK}{end}"
-        else:
-            head = rf"{opening}(?P<date>{date}){_MK}[,،]?\s{_MK}(?P<time>{time}){_MK}{end}"
-        return re.compile(head + "(?P<rest>.*)", re.DOTALL)
+            return re.compile(head + "(?P<rest>.*)")
+        head = rf"{opening}(?P<date>{date}){_MK}[,،]?\s{_MK}(?P<time>{time}){_MK}{end}"
+        return re.compile(head + "(?P<rest>.*)")
 
 
 def _layout_of(match: re.Match[str], time_first: bool) -> Layout:
@@ -229,23 +229,31 @@ def _decide_order(layout: Layout, evidence: _OrderEvidence) -> tuple[str, bool]:
     return "dmy", True
 
 
+_PHRASE_KIND: dict[str, str] = {
+    **dict.fromkeys(MEDIA_PHRASES, "media"),
+    **dict.fromkeys(DELETED_PHRASES, "deleted"),
+}
+
+
 def _kind(sender: str | None, body: str, first: bool, marked: bool) -> tuple[str | None, str]:
     """(sender, kind) for a message body; notices filed under a name lose the name."""
     if sender is None:
         return None, "system"
     head = body if "\n" not in body else body.split("\n", 1)[0]
     if len(head) <= 120:
-        key = head.strip(MARKS + " ").rstrip(".").lower()
-        if key in DELETED_PHRASES:
-            return sender, "deleted"
-        if key in MEDIA_PHRASES or FILE_ATTACHED.match(key) or LOCATION.match(key):
+        low = head.lower()
+        kind = _PHRASE_KIND.get(low)
+        if kind is not None:
+            return sender, kind
+        if (low[:1] == "<" or low[-1:] == ")") and FILE_ATTACHED.match(low):
             return sender, "media"
-        if not key.isascii():
-            key = phrase_key(key)
-            if key in DELETED_PHRASES:
-                return sender, "deleted"
-            if key in MEDIA_PHRASES:
-                return sender, "media"
+        if "maps.google" in low and LOCATION.match(low):
+            return sender, "media"
+        if not low.isascii() or low[-1:] in ".\u3002 ":
+            key = phrase_key(low)
+            kind = _PHRASE_KIND.get(key)
+            if kind is not None:
+                return sender, kind
             for mark in "\u200e\u200f":
                 if mark in key:
                     tail = phrase_key(key.rsplit(mark, 1)[1])
@@ -309,56 +317,63 @@ def parse(source: Source, *, date_order: str | None = None, **_: object) -> Pars
     return ParsedChat(_messages(source, pattern, order, report), report)
 
 
+_BAD = (-1, -1, -1)
+
+
+def _finish(
+    pending: tuple[datetime, str, int], extra: list[str], first: bool, report: ParseReport
+) -> Message:
+    time, rest, line = pending
+    sender, body = _split_sender(rest)
+    marked = body[:1] in MARKS
+    if marked:
+        body = body.lstrip(MARKS)
+    if extra:
+        body = "\n".join([body, *extra]).rstrip("\n")
+    sender, kind = _kind(sender, body, first, marked)
+    if kind == "system" and GROUP_EVENT.search(body):
+        report.group_events += 1
+    return Message(time, sender, body, line, kind)
+
+
 def _messages(
     source: Source, pattern: re.Pattern[str], order: str, report: ParseReport
 ) -> Iterator[Message]:
-    dates: dict[str, tuple[int, int, int] | None] = {}
-    clocks: dict[str, tuple[int, int, int] | None] = {}
+    dates: dict[str, tuple[int, int, int]] = {}
+    clocks: dict[str, tuple[int, int, int]] = {}
     match_header = pattern.match
-    pending_time: datetime | None = None
-    pending_rest = ""
-    pending_line = 0
+    pending: tuple[datetime, str, int] | None = None
     extra: list[str] = []
     first = True
-    marks = MARKS
-
-    def finish() -> Message:
-        nonlocal first
-        sender, body = _split_sender(pending_rest)
-        marked = body[:1] in marks
-        if marked:
-            body = body.lstrip(marks)
-        if extra:
-            body = "\n".join([body, *extra]).rstrip("\n")
-        sender, kind = _kind(sender, body, first, marked)
-        first = False
-        if kind == "system" and GROUP_EVENT.search(body):
-            report.group_events += 1
-        assert pending_time is not None
-        return Message(pending_time, sender, body, pending_line, kind)
-
-    for number, line in enumerate(read_lines(source), 1):
-        match = match_header(line)
-        if match is not None:
-            date_text, clock_text = match["date"], match["time"]
-            day = dates.get(date_text, False)
-            if day is False:
-                day = dates[date_text] = _parse_date(date_text, order)
-            clock = clocks.get(clock_text, False)
-            if clock is False:
-                clock = clocks[clock_text] = _parse_clock(clock_text)
-            if day is not None and clock is not None:
-                if pending_time is not None:
-                    yield finish()
-                    extra.clear()
-                pending_time = datetime(*day, *clock)  # type: ignore[misc]
-                pending_rest = match["rest"]
-                pending_line = number
-                continue
-        if pending_time is not None:
-            extra.append(line)
-    if pending_time is not None:
-        yield finish()
+    finish = _finish
+    bad = _BAD
+    date_first = pattern.groupindex["date"] == 1
+    with source.open_text() as handle:
+        for number, line in enumerate(handle, 1):
+            match = match_header(line)
+            if match is not None:
+                if date_first:
+                    date_text, clock_text, rest = match.groups()
+                else:
+                    clock_text, date_text, rest = match.groups()
+                day = dates.get(date_text)
+                if day is None:
+                    day = dates[date_text] = _parse_date(date_text, order) or bad
+                clock = clocks.get(clock_text)
+                if clock is None:
+                    clock = clocks[clock_text] = _parse_clock(clock_text) or bad
+                if day is not bad and clock is not bad:
+                    if pending is not None:
+                        yield finish(pending, extra, first, report)
+                        first = False
+                        if extra:
+                            extra = []
+                    pending = (datetime(*day, *clock), rest, number)
+                    continue
+            if pending is not None:
+                extra.append(line[:-1] if line[-1:] == "\n" else line)
+    if pending is not None:
+        yield finish(pending, extra, first, report)
 
 
 def _parse_date(text: str, order: str) -> tuple[int, int, int] | None:

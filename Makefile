@@ -25,9 +25,11 @@ run: $(RUN_STAMP)
 ## Everything CI runs: lint, types, the whole test suite (browser and PostgreSQL tests included).
 test: $(DEV_STAMP) browser-deps postgres-deps lint typecheck pytest
 
+LINT_PATHS := $(wildcard src tests bench)
+
 lint: $(DEV_STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
 
 typecheck: $(DEV_STAMP)
 	$(BIN)/mypy

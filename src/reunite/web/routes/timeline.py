@@ -17,6 +17,8 @@ from reunite.web.views import to_dict
 
 router = APIRouter()
 
+CLOSED_STAGES = frozenset({"reflect", "no_contact", "pause", "let_go", "safety"})
+
 
 def _moment(value: Any) -> datetime:
     if isinstance(value, datetime):
@@ -60,12 +62,15 @@ def _page(
 ) -> Response:
     mode = journey_mode(request)
     status = to_dict(reunite(request).status(now()))
-    open_contact = bool(status.get("contact_allowed"))
+    # Contact tools show only while the journey is open to contact at all; the engine still
+    # refuses, with its reason, anything the method does not allow at this moment.
+    open_contact = mode == "journey" and status.get("stage") not in CLOSED_STAGES
     forms = [
         f
         for f in EVENT_FORMS
         if (open_contact or not f.contact_tool)
-        and not (mode == "recovery" and f.kind in ("let_go", "slip"))
+        and not (mode == "recovery" and f.kind == "let_go")
+        and not (f.kind == "slip" and status.get("stage") not in ("reflect", "no_contact", "pause"))
     ]
     return render_page(
         request,

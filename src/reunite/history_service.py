@@ -8,7 +8,7 @@ scored for warmth in Python.
 
 from __future__ import annotations
 
-import hashlib
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -95,29 +95,40 @@ def peek_participants(
     return found
 
 
-def fingerprints(messages: Iterable[Message]) -> Iterator[tuple[Message, int]]:
-    """Each message with a stable 63-bit fingerprint of its time, sender, text and repeat count.
+_EPOCH_DAY = date(1970, 1, 1).toordinal()
+_FP_LOW = (1 << 30) - 1
+_FP_OFFSET = 2_208_988_800  # seconds from 1900-01-01 to 1970-01-01
 
-    Identical messages at the same time (two "ok"s in one minute) get counts 0, 1, …
-    so both are kept, and a longer export of the same chat yields the same values.
+
+def fingerprints(messages: Iterable[Message]) -> Iterator[tuple[Message, int, int]]:
+    """Each message with its wall-clock seconds and a stable 63-bit fingerprint.
+
+    The fingerprint is the time (seconds since 1900, high bits, so new rows append
+    to the index) and a CRC of sender, text and repeat count (low 30 bits).
+    Identical messages at the same time (two "ok"s in one minute) get repeat counts
+    0, 1, … so both are kept, and a longer export of the same chat gives the same values.
     """
     seen: dict[tuple[str | None, str], int] = {}
     last_time: datetime | None = None
-    blake = hashlib.blake2b
+    crc = zlib.crc32
     for message in messages:
-        if message.time != last_time:
+        time = message.time
+        if time != last_time:
             seen.clear()
-            last_time = message.time
+            last_time = time
         key = (message.sender, message.text)
         repeat = seen.get(key, 0)
         seen[key] = repeat + 1
-        digest = blake(
-            f"{message.time.isoformat()}\x1f{message.sender}\x1f{message.text}\x1f{repeat}".encode(
-                "utf-8", "surrogatepass"
-            ),
-            digest_size=8,
-        ).digest()
-        yield message, int.from_bytes(digest, "big") >> 1
+        ts = (
+            (time.toordinal() - _EPOCH_DAY) * 86400
+            + time.hour * 3600
+            + time.minute * 60
+            + time.second
+        )
+        low = crc(
+            f"{message.sender}\x1f{message.text}\x1f{repeat}".encode("utf-8", "surrogatepass")
+        )
+        yield message, ts, (((ts + _FP_OFFSET) & 0x1FFFFFFFF) << 30) | (low & _FP_LOW)
 
 
 class HistoryService:
@@ -222,7 +233,8 @@ class HistoryService:
         parsed = added = 0
         first: datetime | None = None
         last: datetime | None = None
-        for message, fingerprint in fingerprints(messages):
+        days: dict[int, tuple[int, int, int]] = {}
+        for message, ts, fingerprint in fingerprints(messages):
             sender = message.sender
             if sender is not None and sender not in people:
                 names = sorted(people | {sender})
@@ -233,6 +245,14 @@ class HistoryService:
                 first = time
             if last is None or time > last:
                 last = time
+            ordinal = ts // 86400 + _EPOCH_DAY
+            day = days.get(ordinal)
+            if day is None:
+                day = days[ordinal] = (
+                    ordinal,
+                    time.year * 12 + time.month - 1,
+                    time.weekday() * 24,
+                )
             batch.append(
                 (
                     chat_id,
@@ -243,6 +263,10 @@ class HistoryService:
                     message.line,
                     message.kind,
                     fingerprint,
+                    ts,
+                    ordinal,
+                    day[1],
+                    day[2] + time.hour,
                 )
             )
             if len(batch) >= _BATCH:
@@ -278,10 +302,10 @@ class HistoryService:
             return _Insighter(session.connection(), chat).run()
 
 
-_COLUMNS = "chat_id, import_id, time, sender, text, line, kind, fingerprint"
+_COLUMNS = "chat_id, import_id, time, sender, text, line, kind, fingerprint, ts, day, month, how"
 _SQLITE_INSERT = (
     "INSERT OR IGNORE INTO chat_messages (chat_id, import_id, time, sender, text, line, kind, "
-    "fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+    "fingerprint, ts, day, month, how) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -303,23 +327,6 @@ def _insert(connection: Connection, rows: list[tuple[Any, ...]]) -> int:
 
 
 # -- insights -------------------------------------------------------------------------------
-
-_SQL = {
-    "sqlite": {
-        "week": "date(time, 'weekday 0', '-6 days')",
-        "month": "strftime('%Y-%m-01', time)",
-        "epoch": "(julianday(time) * 86400.0)",
-        "weekday": "((CAST(strftime('%w', time) AS INTEGER) + 6) % 7)",
-        "hour": "CAST(strftime('%H', time) AS INTEGER)",
-    },
-    "postgresql": {
-        "week": "CAST(date_trunc('week', time) AS DATE)",
-        "month": "CAST(date_trunc('month', time) AS DATE)",
-        "epoch": "EXTRACT(EPOCH FROM time)",
-        "weekday": "(CAST(EXTRACT(ISODOW FROM time) AS INTEGER) - 1)",
-        "hour": "CAST(EXTRACT(HOUR FROM time) AS INTEGER)",
-    },
-}
 
 
 def _day(value: Any) -> date:
@@ -352,13 +359,10 @@ class _Insighter:
     def __init__(self, connection: Connection, chat: ChatRow) -> None:
         self.connection = connection
         self.chat = chat
-        self.sql = _SQL.get(connection.dialect.name, _SQL["sqlite"])
         self.params = {"chat": chat.id, "me": chat.me}
 
     def _rows(self, query: str, **extra: Any) -> list[Any]:
-        return list(
-            self.connection.execute(text(query.format(**self.sql)), {**self.params, **extra})
-        )
+        return list(self.connection.execute(text(query), {**self.params, **extra}))
 
     def run(self) -> Insights:
         chat = self.chat
@@ -371,19 +375,19 @@ class _Insighter:
         firsts = [_when(r[2]) for r in totals]
         lasts = [_when(r[3]) for r in totals]
         weekly = tuple(
-            WeekPoint(_day(r[0]), int(r[1] or 0), int(r[2] or 0))
+            WeekPoint(date.fromordinal(int(r[0])), int(r[1] or 0), int(r[2] or 0))
             for r in self._rows(
-                "SELECT {week} AS w, SUM(CASE WHEN sender = :me THEN 1 ELSE 0 END), "
+                "SELECT day - (day - 1) % 7 AS w, SUM(CASE WHEN sender = :me THEN 1 ELSE 0 END), "
                 "SUM(CASE WHEN sender <> :me THEN 1 ELSE 0 END) FROM chat_messages "
                 "WHERE chat_id = :chat AND sender IS NOT NULL GROUP BY w ORDER BY w"
             )
         )
         heat = [[0] * 24 for _ in range(7)]
-        for weekday, hour, count in self._rows(
-            "SELECT {weekday} AS d, {hour} AS h, COUNT(*) FROM chat_messages "
-            "WHERE chat_id = :chat AND sender IS NOT NULL GROUP BY d, h"
+        for how, count in self._rows(
+            "SELECT how, COUNT(*) FROM chat_messages "
+            "WHERE chat_id = :chat AND sender IS NOT NULL GROUP BY how"
         ):
-            heat[int(weekday)][int(hour)] = int(count)
+            heat[int(how) // 24][int(how) % 24] = int(count)
         monthly = self._monthly()
         sample_weeks, monthly = self._warmth(monthly, weekly)
         good = self._good_times(pick_good_times(sample_weeks))
@@ -405,21 +409,21 @@ class _Insighter:
     def _monthly(self) -> list[MonthPoint]:
         gap = CONVERSATION_GAP_HOURS * 3600
         rows = self._rows(
-            "WITH m AS (SELECT sender, time, kind, LENGTH(text) AS len, {epoch} AS t, "
-            "LAG(sender) OVER (ORDER BY time, id) AS prev_sender, "
-            "LAG({epoch}) OVER (ORDER BY time, id) AS prev_t "
+            "WITH m AS (SELECT sender, month, kind, text, ts, "
+            "LAG(sender) OVER (ORDER BY ts, id) AS prev_sender, "
+            "LAG(ts) OVER (ORDER BY ts, id) AS prev_ts "
             "FROM chat_messages WHERE chat_id = :chat AND sender IS NOT NULL) "
-            "SELECT {month} AS month, sender = :me AS mine, COUNT(*), "
-            "SUM(CASE WHEN prev_t IS NULL OR t - prev_t >= :gap THEN 1 ELSE 0 END), "
-            "AVG(CASE WHEN prev_sender <> sender AND t - prev_t < :gap THEN t - prev_t END), "
-            "AVG(CASE WHEN kind = 'text' THEN len END) "
+            "SELECT month, sender = :me AS mine, COUNT(*), "
+            "SUM(CASE WHEN prev_ts IS NULL OR ts - prev_ts >= :gap THEN 1 ELSE 0 END), "
+            "AVG(CASE WHEN prev_sender <> sender AND ts - prev_ts < :gap THEN ts - prev_ts END), "
+            "AVG(CASE WHEN kind = 'text' THEN LENGTH(text) END) "
             "FROM m GROUP BY month, sender = :me ORDER BY month",
             gap=gap,
         )
         months: dict[date, dict[str, Any]] = {}
         for month, mine, count, started, reply, length in rows:
             who = "me" if mine else "them"
-            slot = months.setdefault(_day(month), {})
+            slot = months.setdefault(date(int(month) // 12, int(month) % 12 + 1, 1), {})
             slot[f"{who}_messages"] = int(count)
             slot[f"{who}_started"] = int(started or 0)
             slot[f"{who}_reply_minutes"] = float(reply) / 60 if reply is not None else None
@@ -482,18 +486,13 @@ class _Insighter:
     def _good_times(self, weeks: tuple[WeekWarmth, ...]) -> tuple[GoodTime, ...]:
         result = []
         for week in weeks:
-            start = datetime.combine(week.week, datetime.min.time())
-            end = start + timedelta(days=7)
+            start = (week.week.toordinal() - _EPOCH_DAY) * 86400
             rows = self._rows(
                 "SELECT time, sender, text, line FROM chat_messages WHERE chat_id = :chat "
-                "AND kind = 'text' AND sender IS NOT NULL AND time >= :start AND time < :end "
-                "ORDER BY time LIMIT 2000",
-                start=start.isoformat(" ", "microseconds")
-                if self.connection.dialect.name == "sqlite"
-                else start,
-                end=end.isoformat(" ", "microseconds")
-                if self.connection.dialect.name == "sqlite"
-                else end,
+                "AND kind = 'text' AND sender IS NOT NULL AND ts >= :start AND ts < :end "
+                "ORDER BY ts LIMIT 2000",
+                start=start,
+                end=start + 7 * 86400,
             )
             scored = sorted(
                 (

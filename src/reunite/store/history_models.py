@@ -43,7 +43,7 @@ class ChatMessageRow(Base):
     __tablename__ = "chat_messages"
     __table_args__ = (
         Index("ux_chat_messages_fingerprint", "chat_id", "fingerprint", unique=True),
-        Index("ix_chat_messages_chat_time", "chat_id", "time"),
+        Index("ix_chat_messages_chat_ts", "chat_id", "ts"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -55,3 +55,8 @@ class ChatMessageRow(Base):
     line: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(8))
     fingerprint: Mapped[int] = mapped_column(BigInteger)
+    # Derived from `time` at import so that insights group by integers, not date functions:
+    ts: Mapped[int] = mapped_column(BigInteger)  # seconds since 1970-01-01 (local wall clock)
+    day: Mapped[int] = mapped_column(Integer)  # proleptic ordinal: 1 = Monday 0001-01-01
+    month: Mapped[int] = mapped_column(Integer)  # year * 12 + month - 1
+    how: Mapped[int] = mapped_column(Integer)  # hour of the week: weekday * 24 + hour (Monday 0)

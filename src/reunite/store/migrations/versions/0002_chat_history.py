@@ -55,15 +55,19 @@ def upgrade() -> None:
         sa.Column("line", sa.Integer, nullable=False),
         sa.Column("kind", sa.String(8), nullable=False),
         sa.Column("fingerprint", sa.BigInteger, nullable=False),
+        sa.Column("ts", sa.BigInteger, nullable=False),
+        sa.Column("day", sa.Integer, nullable=False),
+        sa.Column("month", sa.Integer, nullable=False),
+        sa.Column("how", sa.Integer, nullable=False),
     )
     op.create_index(
         "ux_chat_messages_fingerprint", "chat_messages", ["chat_id", "fingerprint"], unique=True
     )
-    op.create_index("ix_chat_messages_chat_time", "chat_messages", ["chat_id", "time"])
+    op.create_index("ix_chat_messages_chat_ts", "chat_messages", ["chat_id", "ts"])
 
 
 def downgrade() -> None:
-    op.drop_index("ix_chat_messages_chat_time", "chat_messages")
+    op.drop_index("ix_chat_messages_chat_ts", "chat_messages")
     op.drop_index("ux_chat_messages_fingerprint", "chat_messages")
     op.drop_table("chat_messages")
     op.drop_index("ix_chat_imports_chat", "chat_imports")

@@ -31,6 +31,22 @@ class Cli:
         self.monkeypatch.setenv("REUNITE_NOW", when)
         return self
 
+    def raw_out(self, *args: str) -> bytes:
+        """Run a command whose stdout is binary (an encrypted export)."""
+        import io
+        import sys
+
+        stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+        with self.monkeypatch.context() as patch:
+            patch.setattr(sys, "stdout", stream)
+            try:
+                main(list(args))
+            except SystemExit as exit_:
+                if exit_.code not in (0, None):
+                    raise AssertionError(f"exit {exit_.code}") from None
+            stream.flush()
+        return stream.buffer.getvalue()  # type: ignore[attr-defined]
+
     def __call__(self, *args: str, stdin: str | None = None) -> Result:
         if stdin is not None:
             import io

@@ -28,4 +28,9 @@ def reunite_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
     monkeypatch.setenv("REUNITE_HOME", str(home))
     monkeypatch.delenv("REUNITE_DATABASE_URL", raising=False)
     monkeypatch.delenv("REUNITE_NOW", raising=False)
+    for name in ("REUNITE_PASSPHRASE", "REUNITE_NEW_PASSPHRASE", "REUNITE_BACKUP_PASSPHRASE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv(
+        "REUNITE_FAST_KDF", "1"
+    )  # cheap scrypt in tests; one test uses the real cost
     return home

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
+from reunite import crypto
 from reunite.domain import journey as engine
 from reunite.domain.errors import InvalidInput, NoJourney
 from reunite.domain.journey import Journey, PlanStep, Status
@@ -26,10 +27,21 @@ from reunite.domain.situation import Answers, Assessment, assess
 from reunite.playbook import Playbook, Sourced, load_playbook
 from reunite.schemas import AnswersIn, parse_answers
 from reunite.store.db import Database, describe_location
-from reunite.store.models import Base, EventRow, JournalRow, JourneyRow
+from reunite.store.models import (
+    LOCAL_USERNAME,
+    Base,
+    EventRow,
+    JournalRow,
+    JourneyRow,
+    SettingRow,
+    UserRow,
+)
+from reunite.store.types import EncryptedJSON, EncryptedText, KeyState, current_key
 
 BACKUP_FORMAT = "reunite-backup"
 BACKUP_VERSION = 1
+#: Tables that belong to the installation, not to a user: never exported or wiped per user.
+SYSTEM_TABLES = frozenset({"users", "settings", "alembic_version"})
 MAX_JOURNAL_CHARS = 20_000
 JOURNAL_TAGS_HINT = ("urge-to-text", "unsent-letter", "reflection", "gratitude", "sad", "hopeful")
 
@@ -112,13 +124,36 @@ def _stored(row: EventRow) -> StoredEvent:
 class Reunite:
     """The application: one per database, opened by every face of the product."""
 
-    def __init__(self, database: Database, playbook: Playbook | None = None) -> None:
+    def __init__(
+        self, database: Database, playbook: Playbook | None = None, user_id: int | None = None
+    ) -> None:
         self.db = database
         self.pb = playbook or load_playbook()
+        self.user_id = user_id if user_id is not None else self._local_user()
 
     @classmethod
-    def open(cls, database_url: str | None = None) -> Reunite:
-        return cls(Database(database_url))
+    def open(
+        cls,
+        database_url: str | None = None,
+        *,
+        passphrase: str | None = None,
+        user_id: int | None = None,
+    ) -> Reunite:
+        database = Database(database_url)
+        if passphrase is not None:
+            database.unlock(passphrase)
+        return cls(database, user_id=user_id)
+
+    def _local_user(self) -> int:
+        with self.db.transaction() as session:
+            user = session.scalars(
+                select(UserRow).where(UserRow.username == LOCAL_USERNAME)
+            ).first()
+            if user is None:
+                user = UserRow(username=LOCAL_USERNAME, created_at=datetime.now(), session_epoch=0)
+                session.add(user)
+                session.flush()
+            return user.id
 
     def close(self) -> None:
         self.db.close()
@@ -145,7 +180,9 @@ class Reunite:
 
     def _active(self, session: Session) -> JourneyRow | None:
         return session.scalars(
-            select(JourneyRow).where(JourneyRow.active.is_(True)).order_by(JourneyRow.id.desc())
+            select(JourneyRow)
+            .where(JourneyRow.user_id == self.user_id, JourneyRow.active.is_(True))
+            .order_by(JourneyRow.id.desc())
         ).first()
 
     def _require(self, session: Session) -> JourneyRow:
@@ -182,6 +219,7 @@ class Reunite:
                     )
                 existing.active = False
             row = JourneyRow(
+                user_id=self.user_id,
                 created_at=now,
                 started_at=now,
                 answers=AnswersIn.model_validate(answers.__dict__).model_dump(),
@@ -273,6 +311,7 @@ class Reunite:
             ) + 1
             session.add(
                 EventRow(
+                    user_id=self.user_id,
                     journey_id=row.id,
                     seq=seq,
                     kind=event_kind.value,
@@ -354,7 +393,12 @@ class Reunite:
         effects: tuple[Sourced, ...] = ()
         with self.db.transaction() as session:
             row = JournalRow(
-                created_at=now, text=body, mood=mood, tags=list(clean_tags), crisis=crisis
+                user_id=self.user_id,
+                created_at=now,
+                text=body,
+                mood=mood,
+                tags=list(clean_tags),
+                crisis=crisis,
             )
             session.add(row)
             session.flush()
@@ -367,27 +411,42 @@ class Reunite:
         )
 
     def journal(self, query: str | None = None, tag: str | None = None) -> list[JournalEntry]:
+        """Entries newest first; search runs after decryption, so it works when locked-at-rest."""
         with self.db.transaction() as session:
-            stmt = select(JournalRow).order_by(JournalRow.created_at.desc(), JournalRow.id.desc())
-            if query:
-                like = f"%{query.strip()}%"
-                stmt = stmt.where(or_(JournalRow.text.ilike(like)))
-            rows = session.scalars(stmt).all()
-            entries = [_entry(r) for r in rows]
+            stmt = (
+                select(JournalRow)
+                .where(JournalRow.user_id == self.user_id)
+                .order_by(JournalRow.created_at.desc(), JournalRow.id.desc())
+            )
+            entries = [_entry(r) for r in session.scalars(stmt).all()]
+        if query and query.strip():
+            needle = query.strip().casefold()
+            entries = [e for e in entries if needle in e.text.casefold()]
         if tag:
             entries = [e for e in entries if tag in e.tags]
         return entries
 
     # ------------------------------------------------------------ backup
 
+    def _user_tables(self) -> list[Table]:
+        return [t for t in Base.metadata.sorted_tables if t.name not in SYSTEM_TABLES]
+
+    def _owned(self, table: Table) -> Any:
+        """A select of this user's rows of a table (directly, or through its parent chat)."""
+        stmt = select(table)
+        if "user_id" in table.c:
+            return stmt.where(table.c.user_id == self.user_id)
+        return stmt
+
     def export(self, now: datetime) -> dict[str, Any]:
-        """Every row of every table, as plain JSON (restorable with import_backup)."""
+        """Every record of this user, as plain JSON (restorable with import_backup)."""
         tables: dict[str, list[dict[str, Any]]] = {}
         with self.db.transaction() as session:
-            for table in Base.metadata.sorted_tables:
-                rows = session.execute(select(table)).mappings().all()
+            for table in self._user_tables():
+                rows = session.execute(self._owned(table).order_by(*table.primary_key.columns))
                 tables[table.name] = [
-                    {key: _to_json(value) for key, value in row.items()} for row in rows
+                    {k: _to_json(v) for k, v in row.items() if k != "user_id"}
+                    for row in rows.mappings()
                 ]
         return {
             "format": BACKUP_FORMAT,
@@ -396,8 +455,28 @@ class Reunite:
             "tables": tables,
         }
 
+    def export_bytes(self, now: datetime, passphrase: str | None = None) -> bytes:
+        """The backup file: JSON, or an encrypted blob when a backup passphrase is given."""
+        raw = json.dumps(self.export(now), ensure_ascii=False, indent=1).encode("utf-8")
+        return crypto.encrypt_blob(passphrase, raw) if passphrase is not None else raw
+
+    def read_backup(self, blob: bytes, passphrase: str | None = None) -> object:
+        """Decrypt (if needed) and parse a backup file; any damage is one clear error."""
+        if crypto.is_blob(blob):
+            if passphrase is None:
+                raise crypto.Locked("That backup is encrypted; give its passphrase to import it.")
+            blob = crypto.decrypt_blob(passphrase, blob)
+        try:
+            return json.loads(blob.decode("utf-8-sig"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            raise InvalidInput("That file is not a Reunite backup (not valid JSON).") from None
+
     def import_backup(self, data: object) -> dict[str, int]:
-        """Replace everything with the backup's rows, all or nothing."""
+        """Replace this user's records with the backup's, all or nothing.
+
+        Row ids are given anew (so a backup can be restored beside other users' data) and
+        references between tables are mapped to the new ids.
+        """
         if not isinstance(data, dict) or data.get("format") != BACKUP_FORMAT:
             raise InvalidInput("That file is not a Reunite backup.")
         if data.get("version") != BACKUP_VERSION:
@@ -407,7 +486,7 @@ class Reunite:
         tables = data.get("tables")
         if not isinstance(tables, dict):
             raise InvalidInput("That backup has no tables.")
-        known = {t.name: t for t in Base.metadata.sorted_tables}
+        known = {t.name: t for t in self._user_tables()}
         unknown = set(tables) - set(known)
         if unknown:
             raise InvalidInput(
@@ -416,17 +495,14 @@ class Reunite:
         counts: dict[str, int] = {}
         try:
             with self.db.transaction() as session:
-                for table in reversed(Base.metadata.sorted_tables):
-                    session.execute(delete(table))
-                for table in Base.metadata.sorted_tables:
+                self._delete_user_rows(session)
+                new_ids: dict[str, dict[Any, Any]] = {}
+                for table in self._user_tables():
                     rows = tables.get(table.name, [])
                     if not isinstance(rows, list):
                         raise InvalidInput(f"Backup table '{table.name}' is not a list of rows.")
-                    converted = [_from_json(table, row) for row in rows]
-                    if converted:
-                        session.execute(table.insert(), converted)
-                    counts[table.name] = len(converted)
-        except InvalidInput:
+                    counts[table.name] = self._restore_table(session, table, rows, new_ids)
+        except (InvalidInput, crypto.Locked):
             raise
         except Exception as error:  # any bad row aborts the whole import
             raise InvalidInput(
@@ -434,18 +510,144 @@ class Reunite:
             ) from None
         return counts
 
-    def wipe(self) -> None:
-        """Delete every record in one transaction."""
-        with self.db.transaction() as session:
-            for table in reversed(Base.metadata.sorted_tables):
+    def _restore_table(
+        self, session: Session, table: Table, rows: list[Any], new_ids: dict[str, dict[Any, Any]]
+    ) -> int:
+        referenced = any(
+            fk.column.table is table for t in Base.metadata.tables.values() for fk in t.foreign_keys
+        )
+        pk = next(iter(table.primary_key.columns)).name
+        converted = []
+        for row in rows:
+            values = _from_json(table, row)
+            old_id = values.pop(pk, None)
+            if "user_id" in table.c:
+                values["user_id"] = self.user_id
+            for fk in table.foreign_keys:
+                parent = fk.column.table.name
+                if parent in SYSTEM_TABLES or fk.parent.name not in values:
+                    continue
+                mapping = new_ids.get(parent, {})
+                if values[fk.parent.name] not in mapping:
+                    raise InvalidInput(
+                        f"Backup table '{table.name}' points at a missing {parent} row."
+                    )
+                values[fk.parent.name] = mapping[values[fk.parent.name]]
+            converted.append((old_id, values))
+        if referenced:
+            ids = new_ids.setdefault(table.name, {})
+            for old_id, values in converted:
+                result = session.connection().execute(table.insert().values(**values))
+                key = result.inserted_primary_key
+                ids[old_id] = key[0] if key else None
+        elif converted:
+            session.execute(table.insert(), [values for _old, values in converted])
+        return len(converted)
+
+    def _delete_user_rows(self, session: Session) -> None:
+        for table in reversed(self._user_tables()):
+            if "user_id" in table.c:
+                session.execute(delete(table).where(table.c.user_id == self.user_id))
+            elif not any("user_id" in t.c for t in self._parents(table)):
                 session.execute(delete(table))
+
+    def _parents(self, table: Table) -> list[Table]:
+        return [fk.column.table for fk in table.foreign_keys]
+
+    def wipe(self) -> None:
+        """Delete every record of this user in one transaction, then scrub the file."""
+        with self.db.transaction() as session:
+            self._delete_user_rows(session)
+        self.db.scrub()
 
     def counts(self) -> dict[str, int]:
         with self.db.transaction() as session:
             return {
-                table.name: session.scalar(select(func.count()).select_from(table)) or 0
-                for table in Base.metadata.sorted_tables
+                table.name: session.scalar(
+                    select(func.count()).select_from(self._owned(table).subquery())
+                )
+                or 0
+                for table in self._user_tables()
             }
+
+    # ------------------------------------------------------------ passphrase lock
+
+    @property
+    def encrypted(self) -> bool:
+        return self.db.encrypted
+
+    @property
+    def locked(self) -> bool:
+        return self.db.locked
+
+    def unlock(self, passphrase: str) -> None:
+        self.db.unlock(passphrase)
+
+    def lock(self) -> None:
+        self.db.lock()
+
+    def set_passphrase(self, new: str, current: str | None = None) -> None:
+        """Turn encryption on, or change the passphrase: a new data key, and every
+        encrypted field re-encrypted with it, in one transaction."""
+        crypto.check_passphrase_strength(new)
+        old = self._key_state_for(current)
+        vault, key = crypto.new_vault(new)
+        self._reencrypt(old, KeyState(enabled=True, key=key), vault.to_json())
+        self.db.vault, self.db.key = vault, key
+        self.db.scrub()
+
+    def remove_passphrase(self, current: str) -> None:
+        """Decrypt everything and forget the vault, in one transaction."""
+        old = self._key_state_for(current)
+        if not old.enabled:
+            raise InvalidInput("There is no passphrase to remove.")
+        self._reencrypt(old, KeyState(enabled=False, key=None), None)
+        self.db.vault, self.db.key = None, None
+        self.db.scrub()
+
+    def _key_state_for(self, current: str | None) -> KeyState:
+        if self.db.vault is None:
+            return KeyState(enabled=False, key=None)
+        if current is None:
+            raise InvalidInput("Give the current passphrase to change it.")
+        return KeyState(enabled=True, key=crypto.unlock(self.db.vault, current))
+
+    def _reencrypt(self, old: KeyState, new: KeyState, vault_json: str | None) -> None:
+        encrypted_tables = [
+            t
+            for t in Base.metadata.sorted_tables
+            if any(isinstance(c.type, EncryptedText | EncryptedJSON) for c in t.columns)
+        ]
+        with self.db.transaction(key_state=old) as session:
+            snapshot: list[tuple[Table, list[str], list[dict[str, Any]]]] = []
+            for table in encrypted_tables:
+                columns = [
+                    c.name
+                    for c in table.columns
+                    if isinstance(c.type, EncryptedText | EncryptedJSON)
+                ]
+                pk = next(iter(table.primary_key.columns))
+                found = session.execute(select(pk, *(table.c[c] for c in columns))).mappings()
+                plain = [{"_pk": r[pk.name], **{c: r[c] for c in columns}} for r in found]
+                snapshot.append((table, columns, plain))
+            token = current_key.set(new)
+            try:
+                for table, columns, plain in snapshot:
+                    if not plain:
+                        continue
+                    pk = next(iter(table.primary_key.columns))
+                    stmt = (
+                        update(table)
+                        .where(pk == bindparam("_pk"))
+                        .values({c: bindparam(c) for c in columns})
+                    )
+                    session.connection().execute(stmt, plain)
+                session.execute(delete(SettingRow).where(SettingRow.key == "vault"))
+                if vault_json is not None:
+                    session.add(SettingRow(key="vault", value=vault_json))
+                session.flush()
+            finally:
+                current_key.reset(token)
 
 
 def _detect_crisis(text: str) -> bool:

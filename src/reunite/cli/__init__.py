@@ -29,7 +29,12 @@ app = typer.Typer(
 )
 
 #: Modules that add commands with `register(app)`. Add yours here.
-_COMMAND_MODULES: tuple[str, ...] = ("reunite.cli.journey", "reunite.cli.history", "reunite.cli.web")
+_COMMAND_MODULES: tuple[str, ...] = (
+    "reunite.cli.security",
+    "reunite.cli.journey",
+    "reunite.cli.history",
+    "reunite.cli.web",
+)
 
 _registered = False
 _state: dict[str, str | None] = {"database_url": None}
@@ -48,11 +53,42 @@ def _options(
     _state["database_url"] = database_url
 
 
+def ask_secret(prompt: str, env: str) -> str | None:
+    """A passphrase from the environment variable, else asked in a terminal, else None."""
+    value = os.environ.get(env)
+    if value:
+        return value
+    if sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(f"{prompt}: ")
+    return None
+
+
 def open_app() -> Reunite:
-    """The application on the chosen database (commands call this, never the store)."""
+    """The application on the chosen database (commands call this, never the store).
+
+    A passphrase-protected database is unlocked here, from REUNITE_PASSPHRASE or by
+    asking in the terminal; a wrong passphrase is one clear error.
+    """
+    from reunite.crypto import Locked
     from reunite.services import Reunite
 
-    return Reunite.open(_state["database_url"])
+    core = Reunite.open(_state["database_url"])
+    if core.encrypted:
+        passphrase = ask_secret("Passphrase", "REUNITE_PASSPHRASE")
+        if passphrase is None:
+            core.close()
+            raise Locked(
+                "Your data is protected by a passphrase: run this in a terminal to be asked "
+                "for it, or set REUNITE_PASSPHRASE."
+            )
+        try:
+            core.unlock(passphrase)
+        except Exception:
+            core.close()
+            raise
+    return core
 
 
 def print_json(data: object) -> None:

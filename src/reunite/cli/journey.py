@@ -444,12 +444,32 @@ def register(app: typer.Typer) -> None:
             console.print(f"[bold]#{e.id}[/bold] [dim]{meta}[/dim]\n{e.text}\n")
 
     @app.command("export")
-    def export_backup() -> None:
-        """Write every record as JSON to stdout: reunite export > backup.json"""
+    def export_backup(
+        encrypt: Annotated[
+            bool,
+            typer.Option(
+                "--encrypt",
+                help="Encrypt the backup with a passphrase (REUNITE_BACKUP_PASSPHRASE or asked).",
+            ),
+        ] = False,
+    ) -> None:
+        """Write every record to stdout: reunite export > backup.json"""
+        from reunite.cli import ask_secret
+
+        passphrase = None
+        if encrypt:
+            passphrase = ask_secret("Backup passphrase", "REUNITE_BACKUP_PASSPHRASE")
+            if passphrase is None:
+                raise InvalidInput(
+                    "No backup passphrase: run in a terminal or set REUNITE_BACKUP_PASSPHRASE."
+                )
         now = clock.now()
         with open_app() as core:
-            data = core.export(now)
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+            blob = core.export_bytes(now, passphrase)
+        sys.stdout.buffer.write(blob)
+        if not encrypt:
+            sys.stdout.buffer.write(b"\n")
+        sys.stdout.flush()
 
     @app.command("import-backup")
     def import_backup(
@@ -459,18 +479,21 @@ def register(app: typer.Typer) -> None:
         ] = False,
         as_json: JsonOpt = False,
     ) -> None:
-        """Restore a backup, replacing what is here (all or nothing)."""
+        """Restore a backup (plain or encrypted), replacing what is here — all or nothing."""
+        from reunite.cli import ask_secret
+        from reunite.crypto import is_blob
+
         try:
-            size = file.stat().st_size
-        except FileNotFoundError:
-            raise InvalidInput(f"There is no file {file}.") from None
-        if size > 200_000_000:
-            raise InvalidInput(f"{file} is too large to be a Reunite backup.")
-        try:
-            data = json.loads(file.read_bytes().decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            raise InvalidInput(f"{file} is not a Reunite backup (not valid JSON).") from None
+            if file.stat().st_size > 500_000_000:
+                raise InvalidInput(f"{file} is too large to be a Reunite backup.")
+            blob = file.read_bytes()
+        except (FileNotFoundError, IsADirectoryError):
+            raise InvalidInput(f"There is no backup file {file}.") from None
+        passphrase = None
+        if is_blob(blob):
+            passphrase = ask_secret("Backup passphrase", "REUNITE_BACKUP_PASSPHRASE")
         with open_app() as core:
+            data = core.read_backup(blob, passphrase)
             if any(core.counts().values()) and not yes:
                 if not sys.stdin.isatty():
                     raise InvalidInput(
@@ -482,8 +505,7 @@ def register(app: typer.Typer) -> None:
         if as_json:
             print_json({"restored": counts})
         else:
-            total = sum(counts.values())
-            _console().print(f"Restored {total} records.")
+            _console().print(f"Restored {sum(counts.values())} records.")
 
     @app.command()
     def wipe(

@@ -21,7 +21,9 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from reunite.crypto import Vault, unlock
 from reunite.domain.errors import ReuniteError
+from reunite.store.types import KeyState, current_key
 
 _REVISION = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
 _DOWN = re.compile(r"^down_revision\s*=\s*(?:['\"]([^'\"]+)['\"]|None)", re.M)
@@ -59,6 +61,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA secure_delete=ON")  # overwritten, not just unlinked, when deleted
     cursor.close()
 
 
@@ -125,22 +128,63 @@ def migrate(engine: Engine) -> None:
 
 
 class Database:
-    """An engine with its session factory; `transaction()` commits all or nothing."""
+    """An engine with its session factory and, when a passphrase is set, the key vault.
+
+    `transaction()` commits all or nothing, with the unlocked data key (if any) in force
+    for the encrypted columns.
+    """
 
     def __init__(self, url: str | None = None) -> None:
         self.url = database_url(url)
         self.engine = make_engine(self.url)
         migrate(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.vault: Vault | None = self._load_vault()
+        self.key: bytes | None = None
+
+    def _load_vault(self) -> Vault | None:
+        with self.engine.connect() as conn:
+            value = conn.execute(text("SELECT value FROM settings WHERE key = 'vault'")).scalar()
+        return Vault.from_json(value) if value else None
+
+    @property
+    def encrypted(self) -> bool:
+        return self.vault is not None
+
+    @property
+    def locked(self) -> bool:
+        return self.vault is not None and self.key is None
+
+    def unlock(self, passphrase: str) -> None:
+        if self.vault is None:
+            return
+        self.key = unlock(self.vault, passphrase)
+
+    def lock(self) -> None:
+        """Forget the key (on lock or idle)."""
+        self.key = None
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
+    def transaction(self, *, key_state: KeyState | None = None) -> Iterator[Session]:
+        state = key_state or KeyState(enabled=self.vault is not None, key=self.key)
+        token = current_key.set(state)
         session = self._sessions()
         try:
             with session.begin():
                 yield session
         finally:
             session.close()
+            current_key.reset(token)
+
+    def scrub(self) -> None:
+        """Leave no old plaintext behind: checkpoint the WAL and rebuild the file (SQLite)."""
+        if self.engine.dialect.name != "sqlite":
+            return
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.exec_driver_sql("VACUUM")
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
+        self.key = None
         self.engine.dispose()

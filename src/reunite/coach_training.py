@@ -1,0 +1,434 @@
+"""Train and evaluate the coach's learned model from the corpus in data/coach/.
+
+    python -m reunite.coach_training train   # writes src/reunite/domain/coach/model/coach_model.json
+    python -m reunite.coach_training eval    # the per-label table on the held-out split
+
+The held-out split is fixed by the text itself: a draft or reply is held out when the
+BLAKE2b hash of its normalised text (lower case, single spaces) falls in the first fifth
+of the hash space (`held_out`). Training never sees those rows, and the same text always
+lands on the same side, so adding rows never moves old ones across the split.
+
+Training is deterministic (liblinear, fixed folds by hash, sorted vocabulary), so the
+shipped weight file is reproducible from the corpus. Only this module imports
+scikit-learn; the product scores the exported weights in pure Python.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reunite.domain.coach.features import features
+from reunite.domain.coach.labels import detect, draft_features
+from reunite.domain.coach.model import MODEL_PATH, LinearHead
+from reunite.domain.coach.policy import decide
+from reunite.domain.coach.reply_rules import BOUNDARIES, boundary_hits, signal_hits
+from reunite.domain.coach.rules import LABELS, rule_hits
+from reunite.domain.coach.text import word_count
+from reunite.domain.model import DRAFT_STAGES, Stage
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "data" / "coach"
+HELD_OUT_PERCENT = 20
+FOLDS = 5
+#: Out-of-fold boundary recall the threshold is tuned for (boundaries are safety-critical).
+BOUNDARY_RECALL = 0.995
+LEARNED_SIGNALS: tuple[str, ...] = ("shares_news", "suggests_meeting", "affection", "laughter")
+#: Stages where verdict accuracy is measured; no_contact holds everything, so it is left out.
+VERDICT_STAGES: tuple[Stage, ...] = tuple(s for s in DRAFT_STAGES if s != Stage.NO_CONTACT)
+
+
+def normalized(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def bucket(text: str) -> int:
+    digest = hashlib.blake2b(normalized(text).encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") % 100
+
+
+def held_out(text: str) -> bool:
+    """True for the ~20% of texts that training never sees."""
+    return bucket(text) < HELD_OUT_PERCENT
+
+
+def load_rows(pattern: str) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for path in sorted(DATA.glob(pattern)):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise SystemExit(f"{path.name}:{number}: invalid JSON ({error})") from error
+            key = normalized(row["text"])
+            if key in seen:
+                continue
+            seen.add(key)
+            rows.append(row)
+    return rows
+
+
+def split(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    train = [r for r in rows if not held_out(r["text"])]
+    test = [r for r in rows if held_out(r["text"])]
+    return train, test
+
+
+# --------------------------------------------------------------------------- training
+
+
+@dataclass
+class Design:
+    vocab: dict[str, int]
+    names: list[str]
+
+
+def build_design(feature_sets: Sequence[set[str]], min_df: int = 2) -> Design:
+    df: Counter[str] = Counter()
+    for feats in feature_sets:
+        df.update(feats)
+    names = sorted(f for f, n in df.items() if n >= min_df or f.startswith(("r", "len:", "has:")))
+    return Design({f: i for i, f in enumerate(names)}, names)
+
+
+def matrix(feature_sets: Sequence[set[str]], design: Design) -> Any:
+    from scipy.sparse import csr_matrix
+
+    rows: list[int] = []
+    cols: list[int] = []
+    for i, feats in enumerate(feature_sets):
+        for f in feats:
+            j = design.vocab.get(f)
+            if j is not None:
+                rows.append(i)
+                cols.append(j)
+    data = [1.0] * len(rows)
+    return csr_matrix((data, (rows, cols)), shape=(len(feature_sets), len(design.names)))
+
+
+def _binary_model(x: Any, y: list[int], c: float) -> Any:
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=c, solver="liblinear", max_iter=2000, class_weight="balanced")
+    model.fit(x, y)
+    return model
+
+
+def _multi_model(x: Any, y: list[str], c: float, weight: str | None = "balanced") -> Any:
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=c, solver="lbfgs", max_iter=3000, class_weight=weight)
+    model.fit(x, y)
+    return model
+
+
+def fold_of(text: str) -> int:
+    digest = hashlib.blake2b(("fold:" + normalized(text)).encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big") % FOLDS
+
+
+def _best_threshold(probs: list[float], gold: list[int]) -> float:
+    best_t, best_f = 0.5, -1.0
+    for step in range(20, 71, 2):
+        t = step / 100
+        tp = sum(1 for p, g in zip(probs, gold, strict=True) if p >= t and g)
+        fp = sum(1 for p, g in zip(probs, gold, strict=True) if p >= t and not g)
+        fn = sum(1 for p, g in zip(probs, gold, strict=True) if p < t and g)
+        f = 2 * tp / max(1, 2 * tp + fp + fn)
+        if f > best_f + 1e-9:
+            best_t, best_f = t, f
+    return best_t
+
+
+def _f1(pred: list[bool], gold: list[int]) -> float:
+    tp = sum(1 for p, g in zip(pred, gold, strict=True) if p and g)
+    fp = sum(1 for p, g in zip(pred, gold, strict=True) if p and not g)
+    fn = sum(1 for p, g in zip(pred, gold, strict=True) if g and not p)
+    return 2 * tp / max(1, 2 * tp + fp + fn)
+
+
+def train_ovr(
+    texts: list[str],
+    feature_sets: list[set[str]],
+    gold: list[set[str]],
+    classes: Sequence[str],
+    c: float,
+    rule_sets: list[set[str]] | None = None,
+) -> dict[str, Any]:
+    """One-vs-rest logistic regressions, thresholds tuned on out-of-fold predictions.
+
+    With `rule_sets`, each label also learns (on the same out-of-fold predictions)
+    whether a counted rule hit alone should give the label ("union") or the model decides.
+    """
+    design = build_design(feature_sets)
+    x = matrix(feature_sets, design)
+    folds = [fold_of(t) for t in texts]
+    thresholds: list[float] = []
+    union: list[bool] = []
+    bias: list[float] = []
+    weights: dict[str, list[list[float]]] = {}
+    for index, cls in enumerate(classes):
+        y = [1 if cls in g else 0 for g in gold]
+        oof = [0.0] * len(texts)
+        for k in range(FOLDS):
+            train_idx = [i for i, f in enumerate(folds) if f != k]
+            test_idx = [i for i, f in enumerate(folds) if f == k]
+            ys = [y[i] for i in train_idx]
+            if not test_idx or len(set(ys)) < 2:
+                continue
+            m = _binary_model(x[train_idx], ys, c)
+            for i, p in zip(test_idx, m.predict_proba(x[test_idx])[:, 1], strict=True):
+                oof[i] = float(p)
+        threshold = _best_threshold(oof, y)
+        thresholds.append(threshold)
+        if rule_sets is not None:
+            by_model = [p >= threshold for p in oof]
+            by_union = [m or cls in r for m, r in zip(by_model, rule_sets, strict=True)]
+            union.append(_f1(by_union, y) > _f1(by_model, y))
+        model = _binary_model(x, y, c)
+        bias.append(round(float(model.intercept_[0]), 5))
+        for j, w in enumerate(model.coef_[0]):
+            if abs(w) >= 0.02:
+                weights.setdefault(design.names[j], []).append([index, round(float(w), 4)])
+    return {
+        "classes": list(classes),
+        "bias": bias,
+        "thresholds": thresholds,
+        "union": union,
+        "multiclass": False,
+        "weights": dict(sorted(weights.items())),
+    }
+
+
+def train_multiclass(
+    feature_sets: list[set[str]], gold: list[str], c: float, weight: str | None = "balanced"
+) -> dict[str, Any]:
+    design = build_design(feature_sets)
+    x = matrix(feature_sets, design)
+    model = _multi_model(x, gold, c, weight)
+    classes = [str(cl) for cl in model.classes_]
+    weights: dict[str, list[list[float]]] = {}
+    for index in range(len(classes)):
+        for j, w in enumerate(model.coef_[index]):
+            if abs(w) >= 0.02:
+                weights.setdefault(design.names[j], []).append([index, round(float(w), 4)])
+    return {
+        "classes": classes,
+        "bias": [round(float(b), 5) for b in model.intercept_],
+        "multiclass": True,
+        "weights": dict(sorted(weights.items())),
+    }
+
+
+def boundary_threshold(
+    texts: list[str], feature_sets: list[set[str]], gold: list[str], c: float, recall: float
+) -> float:
+    """The P(none) below which a reply counts as a boundary: the lowest value whose
+    out-of-fold recall of boundaries reaches `recall` (erring towards seeing one)."""
+    design = build_design(feature_sets)
+    x = matrix(feature_sets, design)
+    folds = [fold_of(t) for t in texts]
+    p_none = [1.0] * len(texts)
+    for k in range(FOLDS):
+        train_idx = [i for i, f in enumerate(folds) if f != k]
+        test_idx = [i for i, f in enumerate(folds) if f == k]
+        if not test_idx:
+            continue
+        m = _multi_model(x[train_idx], [gold[i] for i in train_idx], c, None)
+        col = list(m.classes_).index("none")
+        for i, row in zip(test_idx, m.predict_proba(x[test_idx]), strict=True):
+            p_none[i] = float(row[col])
+    ruled = [any(h.counts for h in boundary_hits(t)) for t in texts]
+    # Boundaries a rule already catches need no threshold; tune on the rest.
+    positives = sorted(
+        1.0 if r else p for p, g, r in zip(p_none, gold, ruled, strict=True) if g != "none"
+    )
+    positives = [p if p < 1.0 else 0.0 for p in positives]
+    positives.sort()
+    if not positives:
+        return 0.5
+    # Smallest threshold t with share of positives having p_none < t at least `recall`.
+    index = min(len(positives) - 1, int(recall * len(positives) + 0.999999) - 1)
+    return round(min(0.95, max(0.3, positives[index] + 1e-6)), 4)
+
+
+def reply_feature_set(text: str) -> set[str]:
+    from reunite.domain.coach.replies import reply_features
+
+    return reply_features(text, boundary_hits(text), signal_hits(text))
+
+
+def train(out: Path = MODEL_PATH) -> dict[str, Any]:
+    drafts_train, _ = split(load_rows("drafts*.jsonl"))
+    replies_train, _ = split(load_rows("replies*.jsonl"))
+
+    texts = [r["text"] for r in drafts_train]
+    feats = [draft_features(t, rule_hits(t)) for t in texts]
+    gold = [set(r.get("labels") or []) for r in drafts_train]
+    rules = [{h.label for h in rule_hits(t) if h.counts} for t in texts]
+    drafts_head = train_ovr(texts, feats, gold, LABELS, c=1.0, rule_sets=rules)
+
+    rtexts = [r["text"] for r in replies_train]
+    rfeats = [reply_feature_set(t) for t in rtexts]
+    bgold = [r.get("boundary") or "none" for r in replies_train]
+    boundary_head = train_multiclass(rfeats, bgold, c=3.0, weight=None)
+    boundary_head["none_below"] = boundary_threshold(rtexts, rfeats, bgold, 3.0, BOUNDARY_RECALL)
+    tone_head = train_multiclass(rfeats, [r["tone"] for r in replies_train], c=0.5)
+    signals_head = train_ovr(
+        rtexts, rfeats, [set(r.get("signals") or []) for r in replies_train], LEARNED_SIGNALS, c=1.0
+    )
+    artifact = {
+        "format": 1,
+        "about": "Weights of the coach's linear models; written by `python -m reunite.coach_training train`.",
+        "trained_on": {"drafts": len(drafts_train), "replies": len(replies_train)},
+        "drafts": drafts_head,
+        "boundary": boundary_head,
+        "tone": tone_head,
+        "signals": signals_head,
+    }
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(
+        json.dumps(artifact, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8"
+    )
+    return artifact
+
+
+# --------------------------------------------------------------------------- evaluation
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def evaluate(write: Callable[[str], object] = print) -> dict[str, Any]:
+    """Scores on the held-out split, printed as a table; returns the figures."""
+    from reunite.domain.coach import read_reply
+    from reunite.domain.coach.crisis import detect_crisis
+
+    _, drafts = split(load_rows("drafts*.jsonl"))
+    _, replies = split(load_rows("replies*.jsonl"))
+    counts = {label: [0, 0, 0] for label in LABELS}
+    verdict_ok = verdict_n = 0
+    crisis_counts = [0, 0, 0]
+    for row in drafts:
+        text = row["text"]
+        gold = set(row.get("labels") or [])
+        detection = detect(text)
+        pred = set(detection.labels)
+        for label in LABELS:
+            c = counts[label]
+            if label in pred and label in gold:
+                c[0] += 1
+            elif label in pred:
+                c[1] += 1
+            elif label in gold:
+                c[2] += 1
+        words = word_count(text)
+        gold_crisis = bool(row.get("crisis"))
+        pred_crisis = detect_crisis(text)
+        crisis_counts[0] += int(gold_crisis and pred_crisis)
+        crisis_counts[1] += int(pred_crisis and not gold_crisis)
+        crisis_counts[2] += int(gold_crisis and not pred_crisis)
+        for stage in VERDICT_STAGES:
+            g = (
+                "hold"
+                if gold_crisis
+                else decide(sorted(gold), stage, text=text, words=words).verdict
+            )
+            p = (
+                "hold"
+                if pred_crisis
+                else decide(sorted(pred), stage, text=text, words=words).verdict
+            )
+            verdict_ok += int(g == p)
+            verdict_n += 1
+
+    write(f"Held-out drafts: {len(drafts)}  (texts whose hash bucket < {HELD_OUT_PERCENT}/100)")
+    write(f"{'label':16} {'P':>6} {'R':>6} {'F1':>6} {'support':>8}")
+    f1s: dict[str, float] = {}
+    for label in LABELS:
+        tp, fp, fn = counts[label]
+        p, r, f = prf(tp, fp, fn)
+        f1s[label] = f
+        write(f"{label:16} {p:6.3f} {r:6.3f} {f:6.3f} {tp + fn:8d}")
+    macro = sum(f1s.values()) / len(f1s)
+    write(f"{'macro-F1':16} {'':>6} {'':>6} {macro:6.3f}")
+    cp, cr, cf = prf(*crisis_counts)
+    write(f"{'crisis':16} {cp:6.3f} {cr:6.3f} {cf:6.3f} {crisis_counts[0] + crisis_counts[2]:8d}")
+    verdict_acc = verdict_ok / max(1, verdict_n)
+    write(
+        f"verdict accuracy {verdict_acc:.3f}  (policy on predicted vs gold labels, "
+        f"{len(VERDICT_STAGES)} stages x {len(drafts)} drafts; no_contact left out: it holds all)"
+    )
+
+    b_counts = {b: [0, 0, 0] for b in BOUNDARIES}
+    any_counts = [0, 0, 0]
+    tone_ok = 0
+    for row in replies:
+        reading = read_reply(row["text"])
+        gold_b = row.get("boundary")
+        pred_b = reading.boundary.value if reading.boundary else None
+        for b in BOUNDARIES:
+            c = b_counts[b]
+            c[0] += int(gold_b == b and pred_b == b)
+            c[1] += int(pred_b == b and gold_b != b)
+            c[2] += int(gold_b == b and pred_b != b)
+        any_counts[0] += int(bool(gold_b) and bool(pred_b))
+        any_counts[1] += int(bool(pred_b) and not gold_b)
+        any_counts[2] += int(bool(gold_b) and not pred_b)
+        tone_ok += int(reading.tone.value == row["tone"])
+    write(f"\nHeld-out replies: {len(replies)}")
+    write(f"{'boundary':16} {'P':>6} {'R':>6} {'F1':>6} {'support':>8}")
+    for b in BOUNDARIES:
+        tp, fp, fn = b_counts[b]
+        p, r, f = prf(tp, fp, fn)
+        write(f"{b:16} {p:6.3f} {r:6.3f} {f:6.3f} {tp + fn:8d}")
+    bp, br, bf = prf(*any_counts)
+    write(f"{'any boundary':16} {bp:6.3f} {br:6.3f} {bf:6.3f} {any_counts[0] + any_counts[2]:8d}")
+    tone_acc = tone_ok / max(1, len(replies))
+    write(f"tone accuracy {tone_acc:.3f}")
+    return {
+        "f1": f1s,
+        "macro_f1": macro,
+        "verdict_accuracy": verdict_acc,
+        "boundary_precision": bp,
+        "boundary_recall": br,
+        "tone_accuracy": tone_acc,
+        "crisis": (cp, cr),
+    }
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m reunite.coach_training")
+    parser.add_argument("command", choices=["train", "eval"])
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    if args.command == "train":
+        artifact = train()
+        size = MODEL_PATH.stat().st_size
+        sys.stdout.write(
+            f"wrote {MODEL_PATH.relative_to(ROOT)} ({size / 1024:.0f} KiB) from "
+            f"{artifact['trained_on']['drafts']} drafts and {artifact['trained_on']['replies']} replies\n"
+        )
+        return 0
+    from reunite.domain.coach.model import load_model
+
+    load_model.cache_clear()
+    evaluate(lambda line: sys.stdout.write(line + "\n"))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

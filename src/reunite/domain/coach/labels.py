@@ -1,0 +1,114 @@
+"""Detection: which labels a draft carries (what the text *does*), independent of stage.
+
+A hybrid of transparent rules (`rules.py`: exact spans, negation, quotation) and a small
+linear model trained on the project's own corpus (`model.py`). The model sees the rule
+hits as features, so it learns how far to trust each rule, and covers paraphrases the
+rules miss. Every label comes with the span of text that caused it: the rule's words when
+a rule fired, else the sentence the model found most telling.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reunite.domain.coach.crisis import crisis_span
+from reunite.domain.coach.features import features
+from reunite.domain.coach.model import LinearHead, load_model
+from reunite.domain.coach.rules import LABELS, RuleHit, rule_hits
+from reunite.domain.coach.text import sentence_spans
+
+#: A label only negated or quoted rule hits point at needs this much model confidence.
+NEGATED_CONFIDENCE = 0.85
+
+
+@dataclass(frozen=True)
+class LabelEvidence:
+    """Why a label was given: where in the text, and by what."""
+
+    label: str
+    start: int | None
+    end: int | None
+    by: str  # "rule" or "model"
+    probability: float
+
+
+@dataclass(frozen=True)
+class Detection:
+    labels: tuple[str, ...]
+    evidence: dict[str, LabelEvidence]
+    hits: tuple[RuleHit, ...]
+    probabilities: dict[str, float]
+
+
+def rule_features(hits: list[RuleHit] | tuple[RuleHit, ...]) -> set[str]:
+    """Rule hits as model features: counted hits and discounted (negated/quoted) ones."""
+    feats: set[str] = set()
+    for hit in hits:
+        feats.add(("r:" if hit.counts else "rn:") + hit.label)
+    return feats
+
+
+def draft_features(text: str, hits: list[RuleHit] | tuple[RuleHit, ...]) -> set[str]:
+    extra = rule_features(hits)
+    if crisis_span(text) is not None:
+        extra.add("r:crisis")
+    return features(text, extra)
+
+
+def detect(text: str, head: LinearHead | None = None, *, use_model: bool = True) -> Detection:
+    """Labels of a draft, with evidence. `head` overrides the shipped model (for training)."""
+    hits = rule_hits(text)
+    if head is None and use_model:
+        head = load_model().drafts
+    counted: dict[str, RuleHit] = {}
+    discounted: set[str] = set()
+    for hit in hits:
+        if hit.counts:
+            counted.setdefault(hit.label, hit)
+        else:
+            discounted.add(hit.label)
+
+    probabilities: dict[str, float] = {}
+    chosen: list[str] = []
+    if head is None:
+        chosen = [label for label in LABELS if label in counted]
+        probabilities = {label: (1.0 if label in counted else 0.0) for label in LABELS}
+    else:
+        probabilities = head.probabilities(draft_features(text, hits))
+        for index, label in enumerate(head.classes):
+            p = probabilities[label]
+            needed = head.thresholds[index]
+            if label not in counted and label in discounted:
+                needed = max(needed, NEGATED_CONFIDENCE)
+            by_rule = label in counted and index < len(head.union) and head.union[index]
+            if p >= needed or by_rule:
+                chosen.append(label)
+        chosen = [label for label in LABELS if label in chosen]
+
+    evidence: dict[str, LabelEvidence] = {}
+    for label in chosen:
+        p = probabilities.get(label, 1.0)
+        if label in counted:
+            hit = counted[label]
+            evidence[label] = LabelEvidence(label, hit.start, hit.end, "rule", p)
+        else:
+            start, end = _best_sentence(text, label, head)
+            evidence[label] = LabelEvidence(label, start, end, "model", p)
+    return Detection(tuple(chosen), evidence, tuple(hits), probabilities)
+
+
+def _best_sentence(text: str, label: str, head: LinearHead | None) -> tuple[int, int]:
+    """The sentence the model finds most telling for `label` (the whole text if just one)."""
+    spans = sentence_spans(text)
+    if not spans:
+        return 0, len(text)
+    if len(spans) == 1 or head is None:
+        return spans[0] if len(spans) == 1 else (spans[0][0], spans[-1][1])
+    best = spans[0]
+    best_p = -1.0
+    for start, end in spans:
+        piece = text[start:end]
+        p = head.probabilities(draft_features(piece, rule_hits(piece)))[label]
+        if p > best_p:
+            best, best_p = (start, end), p
+    return best

@@ -1,0 +1,95 @@
+"""The shipped weights of the learned model, and scoring in pure Python.
+
+The weights are a JSON file written by `python -m reunite.coach_training train`. This is
+the coach's only file access; no numerical library is needed at run time, which keeps a
+single `reunite check` fast from a cold start.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+MODEL_PATH = Path(__file__).with_name("model") / "coach_model.json"
+
+
+@dataclass(frozen=True)
+class LinearHead:
+    """One linear scorer over string features: per-class bias and sparse weights."""
+
+    classes: tuple[str, ...]
+    bias: tuple[float, ...]
+    weights: dict[str, tuple[tuple[int, float], ...]]
+    thresholds: tuple[float, ...]
+    multiclass: bool
+    union: tuple[bool, ...] = ()
+    none_below: float = 0.5
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> LinearHead:
+        classes = tuple(str(c) for c in data["classes"])
+        return cls(
+            classes=classes,
+            bias=tuple(float(b) for b in data["bias"]),
+            weights={
+                feat: tuple((int(i), float(w)) for i, w in pairs)
+                for feat, pairs in data["weights"].items()
+            },
+            thresholds=tuple(float(t) for t in data.get("thresholds", [0.5] * len(classes))),
+            multiclass=bool(data.get("multiclass", False)),
+            union=tuple(bool(u) for u in data.get("union", [])),
+            none_below=float(data.get("none_below", 0.5)),
+        )
+
+    def scores(self, feats: set[str]) -> list[float]:
+        totals = list(self.bias)
+        weights = self.weights
+        for feat in feats:
+            pairs = weights.get(feat)
+            if pairs:
+                for index, weight in pairs:
+                    totals[index] += weight
+        return totals
+
+    def probabilities(self, feats: set[str]) -> dict[str, float]:
+        """Independent sigmoids (one-vs-rest) or a softmax (multiclass)."""
+        totals = self.scores(feats)
+        if self.multiclass:
+            top = max(totals)
+            exps = [math.exp(t - top) for t in totals]
+            norm = sum(exps)
+            return {c: e / norm for c, e in zip(self.classes, exps, strict=True)}
+        return {c: _sigmoid(t) for c, t in zip(self.classes, totals, strict=True)}
+
+
+def _sigmoid(x: float) -> float:
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    e = math.exp(x)
+    return e / (1.0 + e)
+
+
+@dataclass(frozen=True)
+class CoachModel:
+    drafts: LinearHead | None
+    boundary: LinearHead | None
+    tone: LinearHead | None
+    signals: LinearHead | None = None
+
+
+@cache
+def load_model(path: Path = MODEL_PATH) -> CoachModel:
+    """The shipped model; heads are None when no trained file is present (rules only)."""
+    if not path.exists():
+        return CoachModel(None, None, None, None)
+    data = json.loads(path.read_text(encoding="utf-8"))
+
+    def head(name: str) -> LinearHead | None:
+        part = data.get(name)
+        return LinearHead.from_dict(part) if part else None
+
+    return CoachModel(head("drafts"), head("boundary"), head("tone"), head("signals"))

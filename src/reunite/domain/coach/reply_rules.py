@@ -1,0 +1,285 @@
+"""Transparent rules for reading the ex's reply: boundaries and interest signals.
+
+Boundary rules err on the side of seeing a boundary (a missed "please stop texting me"
+is the worst mistake the coach can make); hard negatives that only borrow the words
+("don't stop sending memes", "my new job eats all my time") are excluded here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reunite.domain.coach.rules import is_negated
+from reunite.domain.coach.text import normalize, quoted_ranges
+
+BOUNDARIES: tuple[str, ...] = ("no_contact", "space", "rejection", "new_partner")
+SIGNALS: tuple[str, ...] = (
+    "asks_question",
+    "shares_news",
+    "suggests_meeting",
+    "affection",
+    "laughter",
+    "short_reply",
+)
+
+_CONTACT = r"(?:text(?:ing)?|txt(?:ing)?|messag(?:e|ing)|msg(?:ing)?|call(?:ing)?|ring(?:ing)?|contact(?:ing)?|reach(?:ing)? out|writ(?:e|ing)|email(?:ing)?|dm(?:ing)?|get(?:ting)? in touch|hitting (?:me|my line)|hmu|sending (?:me )?(?:messages|texts)|bother(?:ing)?|com(?:e|ing) (?:round|by|over)|show(?:ing)? up)"
+_PARTNER = r"(?:boyfriend|girlfriend|bf|gf|partner|fianc[eé]e?|husband|wife|man|woman|girl|guy|boo|bae|other half|missus|missis|hubby|wifey)"
+
+_BOUNDARY_RULES: dict[str, list[str]] = {
+    "no_contact": [
+        r"\b(?:didn'?t|not|don'?t|stop) communicat\w*\b",
+        r"\bcut (?:off )?(?:all )?contact\b",
+        r"\btake the hint\b",
+        r"\bstay out of my (?:dms|inbox|life|messages)\b",
+        r"\breport(?:ing)? (?:this|you|your)\b|\bdon'?t use it\b|\bnew number because of you\b",
+        r"\bstop+ " + _CONTACT + r"\b",
+        r"\bstop+\.? (?:it|now|this|all of it)?\s*[.!]*\s*$",
+        r"^\W*stop+\b",
+        r"\b(?:don'?t|dont|do not|never|pls don'?t|please don'?t) (?:ever )?(?:"
+        + _CONTACT
+        + r")(?: me| this number| my \w+)?(?: again| anymore| any more| after| ever|[.!]|\s*$| going forward)",
+        r"\b(?:don'?t|dont|do not) (?:" + _CONTACT + r") me\b",
+        r"\bleave me (?:alone|be)\b",
+        r"\blet me be\b",
+        r"\b(?:lose|delete|forget) my number\b",
+        r"\bblock(?:ed|ing)?\b(?! (?:out|party|booking|of|chain|buster))",
+        r"\bmut(?:e|ed|ing) (?:you|u)\b",
+        r"\bgo away\b",
+        r"\bget lost\b",
+        r"\bno (?:more )?contact\b",
+        r"\b(?:zero|no) (?:more )?(?:contact|messages|texts|calls|dms)\b",
+        r"\b(?:don'?t|do not|dont) want (?:to hear from you|any contact|contact|you contacting|you in my life|to talk to you|to be in touch|us to be in touch|to speak to you|you to (?:contact|text|message|call))",
+        r"\bnever (?:talk|speak|text|write) to me again\b",
+        r"\bstay away from me\b",
+        r"\bchanging my number\b",
+        r"\b(?:police|restraining order|harass(?:ment|ing)?)\b",
+        r"\b(?:last time i'?m replying|our last conversation|not replying to any more|won'?t (?:read|reply to|answer) (?:them|any|your))\b",
+        r"\bdon'?t (?:want|need) (?:you|u) in my life\b",
+        r"\b(?:respect|accept) (?:that )?i (?:don'?t|do not) want (?:contact|to talk)\b",
+        r"\b(?:refrain|cease) from\b",
+        r"\bclean break\b",
+        r"\bnot interested in hearing from\b",
+        r"\bwe(?:'re| are) done talking\b|\bdone talking\b",
+        r"\b(?:we|i) (?:shouldn'?t|should not) (?:talk|speak|be in touch|be in contact)\b",
+        r"\bdon'?t talk (?:at all )?(?:anymore|again)\b",
+        r"\bstop reaching\b",
+        r"\bleave it\.",
+    ],
+    "space": [
+        r"\blet me breathe\b",
+        r"\basking (?:you )?for (?:some |a bit of )?(?:time|space)\b",
+        r"\b(?:time|need) to be alone\b",
+        r"\btaking the (?:summer|month|week|year) to\b",
+        r"\bneed (?:a few|a couple of|some) (?:days|weeks|months)\b",
+        r"\bneed (?:some |a bit of |a little |more |a lot of |a little more |a bit more )?(?:time|space|distance|a break|room|breathing room|a breather)\b",
+        r"\b(?:give|let) me (?:some |a bit of |a little |more )?(?:time|space|room|a few (?:days|weeks|months)|a while)\b",
+        r"\bnot ready (?:to (?:talk|see|meet|be friends|hear|go there|do this|have)|for (?:this|that|us|a conversation|contact|any of)|yet)\b|\bnot ready\W*$",
+        r"\b(?:take|taking|need) (?:a |some )?(?:break|step back|time out|time off|breather|pause)\b",
+        r"\bhit pause\b",
+        r"\b(?:i'?ll|i will) (?:reach out|get in touch|message|text|call|let you know|be in touch) (?:when|once|if) i'?m ready\b",
+        r"\b(?:i'?ll|i will) (?:reach out|get in touch|come to you) when\b",
+        r"\b(?:time|space) (?:to|for) (?:myself|think|heal|process|figure|clear)\b",
+        r"\b(?:hold off|go quiet|not talk|not text|stay away|step back|back off|keep (?:my )?distance)\b[^.!?]{0,30}\bfor (?:now|a while|a bit|the time being)\b",
+        r"\b(?:not|can'?t) (?:right now|at the moment|yet)\b",
+        r"\bslow (?:down|things down)\b",
+        r"\bpause (?:this|things|us)\b",
+        r"\bneed a (?:little |bit )?longer\b",
+        r"\btime apart\b",
+        r"\bsome distance\b",
+        r"\b(?:in|after) a (?:few|couple of) (?:weeks|months)\b",
+        r"\bneed to (?:focus on|work on|figure out|sort out|be alone with) (?:myself|me|my \w+)\b",
+        r"\bwithout contact for a (?:bit|while)\b",
+    ],
+    "rejection": [
+        r"\bdon'?t feel the same\b",
+        r"\bwhy would i (?:ever )?(?:get back|go back|date|want)\b",
+        r"\bwouldn'?t work\b",
+        r"\bover us\b",
+        r"\bnot a chance\b",
+        r"\bit'?s a no\b",
+        r"\bnever going back\b",
+        r"\babsolutely not\b",
+        r"\bship has sailed\b|\bdon'?t want what we had\b|\bnot looking to (?:rekindle|get back|go back)\b",
+        r"\bdon'?t feel (?:that way|the same) (?:about you)?\b|\bnot going to be me\b|\bnot interested in a (?:second|another)\b",
+        r"\b(?:don'?t|do not) have (?:those|romantic|any|the same) feelings\b|\bromantic feelings\b|\bfallen out of love\b",
+        r"\boutgrown (?:us|you|this)\b|\bheart isn'?t in it\b|\bnothing left between us\b|\boff the table\b",
+        r"\bcan'?t be together\b|\bnot giving (?:it|us) another\b|\bspark is gone\b|\bgo back to us\b|\bwant to be with you\b",
+        r"\bmoving on\b|\bwe'?re not right for each other\b|\bnot (?:meant|right) for each other\b",
+        r"\b(?:don'?t|do not|dont) (?:want|see|think) (?:us )?(?:to )?(?:get(?:ting)? back together|being together|us together|a future|us working|to be together|us getting back|us as a couple)",
+        r"\bnot (?:getting|going to get|gonna get|get) back together\b",
+        r"\b(?:not open to|no to|against) (?:getting back|us|trying again)\b",
+        r"\b(?:it'?s|we'?re|we are|this is|it is) (?:really |so |completely |truly )?(?:over|done|finished)\b",
+        r"\b(?:no|don'?t have (?:any )?|lost (?:my |the )?)feelings\b",
+        r"\b(?:don'?t|do not|dont|no longer) (?:love|have feelings for|feel (?:the same|that way)|want) (?:you|u|us)\b",
+        r"\bnot in love with (?:you|u)\b",
+        r"\b(?:i'?ve|i have) moved on\b",
+        r"\b(?:just|only|stay|be|as) friends\b",
+        r"\b(?:won'?t|will never|isn'?t going to|not going to|never gonna|would never) (?:work|happen)\b",
+        r"\bnot (?:happening|coming back|interested in (?:getting back|us|trying|that|a relationship|being together))\b",
+        r"\bthere(?:'s| is) no (?:us|future|chance|going back|way back)\b",
+        r"\b(?:don'?t|do not|not) (?:want|going) to try again\b",
+        r"\bbetter (?:apart|off apart|off without)\b",
+        r"\bclosed (?:that )?chapter\b",
+        r"\bnot (?:going|coming) back\b",
+        r"\bthe answer is (?:still )?no\b",
+        r"\bnot (?:changing|going to change) my mind\b",
+        r"\bi don'?t see us\b",
+        r"\bwe'?re not getting back\b",
+        r"\bnever (?:get|getting) back\b",
+        r"\bno going back\b",
+        r"\b(?:let|letting) (?:it|this|us) go\b",
+        r"\bnot (?:a |an )?(?:option|possibility)\b",
+        r"\bmade (?:my|up my) (?:decision|mind)\b",
+    ],
+    "new_partner": [
+        r"\b(?:i'?m|im|i am) (?:literally |actually |now )?engaged\b",
+        r"\bnew (?:boyfriend|girlfriend|bf|gf|husband|wife)\b",
+        r"\bin a (?:happy |serious |new )?relationship\b(?! with (?:my (?:sofa|bed|job|couch|work)|food|pizza))",
+        r"\bsomeone in the picture\b|\b(?:a guy|a girl|someone) in the picture\b|\bnot single\b",
+        r"\bfianc[eé]e?\b|\bgetting married\b|\bfound someone\b|\bhappily (?:married|taken)\b|\bi'?ve got someone\b",
+        r"\bin something with someone\b|\b(?:wife|husband|hubby|boyfriend|girlfriend) says\b",
+        r"\bwith someone now\b|\b(?:i'?m|im) (?:actually |now )?with someone\b",
+        r"\b(?:i'?m|im|i am|i'?ve been|i have been|been) (?:now )?(?:seeing|dating|with|in a relationship with|engaged to|married to|going out with|talking to) (?:someone|somebody|a (?:guy|girl|man|woman)|this (?:guy|girl|man|woman)|him|her|[A-Z][a-z]+)\b",
+        r"\b(?:my|our) (?:new )?" + _PARTNER + r"\b",
+        r"\bi (?:have|'ve got|got) (?:a |an )?(?:new )?" + _PARTNER + r"\b",
+        r"\bmet someone\b",
+        r"\bsomeone (?:new|else)\b",
+        r"\b(?:i'?m|im|i am) (?:taken|engaged|married|in a relationship|seeing someone)\b",
+        r"\b(?:we'?re|we are|we got|got) (?:engaged|married|together|official|exclusive|moving in)\b",
+        r"\b(?:moved|moving) in (?:together|with (?:him|her|my))\b",
+        r"\bnew (?:relationship|partner)\b",
+    ],
+}
+
+_BOUNDARY_EXCLUDE: dict[str, list[str]] = {
+    "no_contact": [
+        r"\b(?:don'?t|do not|never|can'?t|couldn'?t|won'?t) (?:have to )?stop\b",
+        r"\bstop+\b[^.!?]{0,40}(?:😂|🤣|😳|😆|\blol\b|haha|lmao|cute|sweet|blush|funny|❤)",
+        r"\bstop (?:apologi[sz]ing|being|playing|worrying|it+ that|sending voice|saying sorry|overthinking|thanking)",
+        r"\b(?:don'?t|dont) text me (?:at work|stuff like|when|before|after|during|while|in the)\b",
+        r"\bleave me alone with\b|\bwon'?t leave me alone\b",
+        r"\bblock(?:ed)? (?:your number )?by accident\b|\bunblock|\bblocked (?:the|some|a|my|out|off) (?:whole|afternoon|weirdo|calendar|time|morning|day|\w+ on)\b|\bhaven'?t blocked\b|\bwhy would i block\b|\bblock you\?",
+        r"\bcontact lens",
+        r"\b(?:asked|told) (?:my|the|her|his) \w+ to stop\b",
+        r"\bstop (?:by|over|round)\b",
+        r"\bblock (?:party|booking|of)\b",
+        r"\bwrite back\b",
+        r"\bcall (?:me|you) (?:later|tomorrow|tonight|back|when|sometime|this)\b",
+    ],
+    "space": [
+        r"\bneed (?:a bit of |some )?(?:time|space) (?:in my|to get ready|to think about (?:which|the job|what to))",
+        r"\btaking (?:some )?time off (?:work)?\b|\bbreak from (?:this spreadsheet|work|this meeting)\b",
+        r"\btaking a break from social media, but\b",
+        r"\b(?:my|the|your) (?:new )?(?:job|work|course|exams?|boss|schedule|kids|baby|project|shifts?)\b[^.!?]{0,30}\btime\b",
+        r"\b(?:have|got|any) time (?:on|for|this|next)\b",
+        r"\bneed (?:some )?time (?:to (?:get|pick|grab|find|fix|finish|cook|change))\b",
+        r"\bspace (?:cadet|heater|station|bar)\b",
+        r"\b(?:parking|storage|office|outer|head) ?space\b",
+        r"\bfor now\b(?=[^.!?]{0,15}\b(?:lol|haha|the meme))",
+    ],
+    "rejection": [
+        r"\bover (?:the moon|budget)\b|\b(?:it'?s|we'?re) (?:over|done)\W+(?:the|with the)\b|\bwe'?re done with the\b",
+        r"\b(?:game|match|season|show|exam|semester|week|day|shift|film|movie|term|party|holiday)(?:'s| is| was) (?:finally )?(?:over|done|finished)\b",
+        r"\bfriends (?:with|from|at|of|are|and)\b",
+    ],
+    "new_partner": [
+        r"\bi'?m seeing (?:someone|somebody) about\b",
+        r"\b(?:my|her|his|your|roommate|flatmate) (?:is )?dating someone new\b",
+        r"\bmoved in with my (?:sister|brother|mum|mom|dad|parents|friend|nan|gran)\b",
+        r"\bi'?m seeing the\b",
+        r"\b(?:my|her|his|your) (?:sister|brother|mum|mom|dad|friend|cousin|flatmate)'?s? (?:new )?"
+        + _PARTNER
+        + r"\b",
+        r"\bsomeone (?:new|else) (?:at work|in the team|started|joined|is|took|moved|has)\b",
+        r"\bmy (?:new )?(?:job|flat|place|car|phone|dog|cat|puppy|boss|manager|team)\b",
+        r"\bmy man (?:utd|united|city)\b",
+    ],
+}
+
+_SIGNAL_RULES: dict[str, list[str]] = {
+    "laughter": [
+        r"\b(?:ha(?:ha)+|hah|he(?:he)+|lol+|lmao+|lmfao|rofl|lool+|hehe|ahah\w*|😂|🤣|😆|😹)\b|😂|🤣|😆|😹|\bxD\b",
+    ],
+    "affection": [
+        r"\b(?:miss(?:ed)?|love|luv) (?:you|u|ya|us|hearing)\b",
+        r"[❤💕💛🥰😘💙💜♥💗😍]",
+        r"\bxx+\b",
+        r"\b(?:good|nice|lovely|so good|great) to hear from (?:you|u)\b",
+        r"\b(?:glad|happy) (?:you|u) (?:texted|messaged|reached out|wrote|got in touch|called)\b",
+        r"\bthinking (?:of|about) (?:you|u)\b",
+        r"\bcare about (?:you|u)\b",
+        r"\b(?:always|still) (?:be )?special\b",
+        r"\bmean(?:s|t)? a lot\b",
+    ],
+    "suggests_meeting": [
+        r"\b(?:coffee|drink|drinks|lunch|dinner|brunch|a walk|catch up|meet up|meet|grab|hang out|get together|call me|give me a call|ring me|facetime|come over|come round)\b[^.!]{0,40}(?:\?|sometime|some time|soon|this week|next week|weekend|tomorrow|if you want|sat|sun|friday|later)",
+        r"\blet'?s (?:meet|grab|get|catch up|talk|go|do|have|hang)\b",
+        r"\b(?:can|could|should|shall) (?:we|i) (?:meet|grab|get|catch up|talk|call|go|see)\b",
+        r"\b(?:want|wanna|fancy|up for|free for|down for|happy to) (?:to )?(?:meet|grab|get|catch up|go|a coffee|coffee|a drink|lunch|dinner|a call|call)\b",
+        r"\bhow about (?:coffee|lunch|dinner|drinks|we|a)\b",
+    ],
+    "shares_news": [
+        r"\bi (?:just |finally )?(?:got|started|passed|finished|moved|bought|quit|left|landed|booked|adopted|signed|graduated|won|lost|joined)\b",
+        r"\b(?:i'?m|im|i am) (?:now |finally )?(?:moving|starting|going|engaged|married|pregnant|expecting|training|doing|back|off|learning|taking|working|seeing|living|getting)\b",
+        r"\b(?:i'?ve|ive|i have) (?:just |finally )?(?:got|started|been|moved|booked|adopted|met|taken|joined|signed|decided|quit)\b",
+        r"\b(?:we'?re|we are|we got|we just) (?:engaged|married|moving|expecting|getting)\b",
+        r"\bnew (?:job|flat|place|house|puppy|dog|cat|course|role|car)\b",
+        r"\b(?:guess what|big news|good news|news)\b",
+        r"\bmy (?:new )?(?:boyfriend|girlfriend|partner|fianc[eé]e?|husband|wife)\b",
+    ],
+}
+
+
+@dataclass(frozen=True)
+class ReplyHit:
+    kind: str  # a boundary or a signal name
+    start: int
+    end: int
+    negated: bool = False
+    quoted: bool = False
+
+    @property
+    def counts(self) -> bool:
+        return not (self.negated or self.quoted)
+
+
+def _compile(rules: dict[str, list[str]]) -> dict[str, list[re.Pattern[str]]]:
+    return {k: [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in ps] for k, ps in rules.items()}
+
+
+_B = _compile(_BOUNDARY_RULES)
+_BX = _compile(_BOUNDARY_EXCLUDE)
+_S = _compile(_SIGNAL_RULES)
+# Boundaries whose phrases carry their own negation ("don't text me"): no negation check.
+_NEGATABLE = frozenset({"space", "new_partner"})
+
+
+def boundary_hits(text: str) -> list[ReplyHit]:
+    """Boundary rule hits in text order; a negated or quoted hit is kept but marked."""
+    norm = normalize(text)
+    quotes = quoted_ranges(norm)
+    hits: list[ReplyHit] = []
+    for kind in BOUNDARIES:
+        excluded = [m.span() for p in _BX.get(kind, []) for m in p.finditer(norm)]
+        for pattern in _B[kind]:
+            for match in pattern.finditer(norm):
+                start, end = match.span()
+                if start == end or any(lo < end and start < hi for lo, hi in excluded):
+                    continue
+                negated = kind in _NEGATABLE and is_negated(norm, start)
+                quoted = any(lo <= start and end <= hi for lo, hi in quotes)
+                hits.append(ReplyHit(kind, start, end, negated, quoted))
+    hits.sort(key=lambda h: (h.start, h.kind))
+    return hits
+
+
+def signal_hits(text: str) -> list[ReplyHit]:
+    norm = normalize(text)
+    hits: list[ReplyHit] = []
+    for kind, patterns in _S.items():
+        for pattern in patterns:
+            for match in pattern.finditer(norm):
+                if match.start() != match.end():
+                    hits.append(ReplyHit(kind, match.start(), match.end()))
+    return hits

@@ -36,6 +36,12 @@ typecheck: $(DEV_STAMP)
 
 pytest: $(DEV_STAMP)
 	$(BIN)/python -m pytest -p no:cacheprovider
+	@if [ -f .pytest-postgres-url ]; then \
+		echo "== the database suite again, on PostgreSQL =="; \
+		REUNITE_TEST_BACKEND=postgres $(BIN)/python -m pytest -p no:cacheprovider tests/integration -m "not browser"; \
+	elif [ "$${CI:-}" = "true" ]; then \
+		echo "CI needs PostgreSQL for the database suite, and none was started." >&2; exit 1; \
+	fi
 
 ## Debian's chromium drives the browser tests; installed where missing (needs root, as on CI).
 browser-deps:

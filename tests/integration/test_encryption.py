@@ -30,6 +30,7 @@ def protected(cli: Cli, answers_file, monkeypatch: pytest.MonkeyPatch) -> Cli:  
     return cli
 
 
+@pytest.mark.sqlite_only
 def test_the_raw_database_never_shows_what_was_written(protected: Cli, reunite_home: Path) -> None:
     """Issue 5: a test greps the raw database file for a known secret and finds nothing."""
     assert SECRET.encode() not in raw_bytes(reunite_home)
@@ -56,6 +57,7 @@ def test_without_a_passphrase_the_data_stays_locked(
     assert_clean_error(protected("status", stdin=""), 5, "protected by a passphrase")
 
 
+@pytest.mark.sqlite_only
 def test_changing_the_passphrase_re_encrypts_everything(
     protected: Cli, monkeypatch: pytest.MonkeyPatch, reunite_home: Path
 ) -> None:
@@ -93,8 +95,7 @@ def test_an_encrypted_backup_round_trips_and_hides_its_contents(
     assert SECRET.encode() not in blob
     path = tmp_path / "backup.enc"
     path.write_bytes(blob)
-    monkeypatch.setenv("REUNITE_HOME", str(tmp_path / "elsewhere"))
-    monkeypatch.delenv("REUNITE_PASSPHRASE")
+    assert 0 == protected("wipe", "--yes").code
     assert 0 == protected("import-backup", str(path)).code
     assert SECRET in protected("journal", "list").out
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +42,7 @@ from reunite.store.history_models import ChatImportRow, ChatMessageRow, ChatRow
 PEEK_MESSAGES = 5000
 _BATCH = 20_000
 #: Roughly how many messages are scored for warmth when computing insights.
-WARMTH_SAMPLE = 6000
+WARMTH_SAMPLE = 3000
 
 
 class GroupChat(InvalidInput):
@@ -98,37 +99,6 @@ def peek_participants(
 _EPOCH_DAY = date(1970, 1, 1).toordinal()
 _FP_LOW = (1 << 30) - 1
 _FP_OFFSET = 2_208_988_800  # seconds from 1900-01-01 to 1970-01-01
-
-
-def fingerprints(messages: Iterable[Message]) -> Iterator[tuple[Message, int, int]]:
-    """Each message with its wall-clock seconds and a stable 63-bit fingerprint.
-
-    The fingerprint is the time (seconds since 1900, high bits, so new rows append
-    to the index) and a CRC of sender, text and repeat count (low 30 bits).
-    Identical messages at the same time (two "ok"s in one minute) get repeat counts
-    0, 1, … so both are kept, and a longer export of the same chat gives the same values.
-    """
-    seen: dict[tuple[str | None, str], int] = {}
-    last_time: datetime | None = None
-    crc = zlib.crc32
-    for message in messages:
-        time = message.time
-        if time != last_time:
-            seen.clear()
-            last_time = time
-        key = (message.sender, message.text)
-        repeat = seen.get(key, 0)
-        seen[key] = repeat + 1
-        ts = (
-            (time.toordinal() - _EPOCH_DAY) * 86400
-            + time.hour * 3600
-            + time.minute * 60
-            + time.second
-        )
-        low = crc(
-            f"{message.sender}\x1f{message.text}\x1f{repeat}".encode("utf-8", "surrogatepass")
-        )
-        yield message, ts, (((ts + _FP_OFFSET) & 0x1FFFFFFFF) << 30) | (low & _FP_LOW)
 
 
 class HistoryService:
@@ -229,53 +199,14 @@ class HistoryService:
     ) -> tuple[int, int, datetime | None, datetime | None]:
         connection = session.connection()
         sqlite = connection.dialect.name == "sqlite"
-        batch: list[tuple[Any, ...]] = []
-        parsed = added = 0
-        first: datetime | None = None
-        last: datetime | None = None
-        days: dict[int, tuple[int, int, int]] = {}
-        for message, ts, fingerprint in fingerprints(messages):
-            sender = message.sender
-            if sender is not None and sender not in people:
-                names = sorted(people | {sender})
-                raise GroupChat(_group_message(path, names))
-            parsed += 1
-            time = message.time
-            if first is None or time < first:
-                first = time
-            if last is None or time > last:
-                last = time
-            ordinal = ts // 86400 + _EPOCH_DAY
-            day = days.get(ordinal)
-            if day is None:
-                day = days[ordinal] = (
-                    ordinal,
-                    time.year * 12 + time.month - 1,
-                    time.weekday() * 24,
-                )
-            batch.append(
-                (
-                    chat_id,
-                    import_id,
-                    time.isoformat(" ", "microseconds") if sqlite else time,
-                    sender,
-                    message.text,
-                    message.line,
-                    message.kind,
-                    fingerprint,
-                    ts,
-                    ordinal,
-                    day[1],
-                    day[2] + time.hour,
-                )
-            )
-            if len(batch) >= _BATCH:
-                added += _insert(connection, batch)
-                batch.clear()
-                if progress is not None:
-                    progress(message.line)
-        if batch:
+        state = _StoreState()
+        rows = _rows(messages, chat_id, import_id, people, path, sqlite, state)
+        added = 0
+        while batch := list(islice(rows, _BATCH)):
             added += _insert(connection, batch)
+            if progress is not None:
+                progress(batch[-1][5])
+        parsed, first, last = state.parsed, state.first, state.last
         return parsed, added, first, last
 
     # -- reading --------------------------------------------------------------------------
@@ -302,10 +233,99 @@ class HistoryService:
             return _Insighter(session.connection(), chat).run()
 
 
-_COLUMNS = "chat_id, import_id, time, sender, text, line, kind, fingerprint, ts, day, month, how"
+@dataclass
+class _StoreState:
+    parsed: int = 0
+    first: datetime | None = None
+    last: datetime | None = None
+
+
+def _rows(
+    messages: Iterable[Message],
+    chat_id: int,
+    import_id: int,
+    people: set[str],
+    path: Path,
+    sqlite: bool,
+    state: _StoreState,
+) -> Iterator[tuple[Any, ...]]:
+    """Database rows for the messages: fingerprint, integer time columns and reply gaps.
+
+    The fingerprint is the wall-clock time (seconds since 1900, in the high bits, so new
+    rows append to the index) and a CRC of sender, text and repeat count (low 30 bits).
+    Identical messages at the same time (two "ok"s in one minute) get repeat counts
+    0, 1, … so both are kept, and a longer export of the same chat gives the same values.
+    """
+    seen: dict[tuple[str | None, str], int] = {}
+    last_time: datetime | None = None
+    days: dict[int, tuple[int, int, int, int]] = {}
+    previous_ts: int | None = None
+    previous_sender: str | None = None
+    crc = zlib.crc32
+    first = last = None
+    parsed = 0
+    epoch_day, low_bits, offset = _EPOCH_DAY, _FP_LOW, _FP_OFFSET
+    try:
+        for message in messages:
+            time, sender, body = message.time, message.sender, message.text
+            if sender is not None and sender not in people:
+                raise GroupChat(_group_message(path, sorted(people | {sender})))
+            parsed += 1
+            if time != last_time:
+                seen.clear()
+                last_time = time
+                if first is None or time < first:
+                    first = time
+                if last is None or time > last:
+                    last = time
+            key = (sender, body)
+            repeat = seen.get(key, 0)
+            seen[key] = repeat + 1
+            ordinal = time.toordinal()
+            day = days.get(ordinal)
+            if day is None:
+                day = days[ordinal] = (
+                    ordinal,
+                    time.year * 12 + time.month - 1,
+                    time.weekday() * 24,
+                    (ordinal - epoch_day) * 86400,
+                )
+            ts = day[3] + time.hour * 3600 + time.minute * 60 + time.second
+            fingerprint = (((ts + offset) & 0x1FFFFFFFF) << 30) | (
+                crc(f"{sender}\x1f{body}\x1f{repeat}".encode("utf-8", "surrogatepass")) & low_bits
+            )
+            gap = None
+            if sender is not None and previous_ts is not None:
+                gap = ts - previous_ts if ts > previous_ts else 0
+            yield (
+                chat_id,
+                import_id,
+                time.isoformat(" ", "microseconds") if sqlite else time,
+                sender,
+                body,
+                message.line,
+                message.kind,
+                fingerprint,
+                ts,
+                ordinal,
+                day[1],
+                day[2] + time.hour,
+                gap,
+                gap if gap is not None and sender != previous_sender else None,
+            )
+            if sender is not None:
+                previous_ts, previous_sender = ts, sender
+    finally:
+        state.parsed, state.first, state.last = parsed, first, last
+
+
+_COLUMNS = (
+    "chat_id, import_id, time, sender, text, line, kind, fingerprint, ts, day, month, how, "
+    "gap, reply_gap"
+)
 _SQLITE_INSERT = (
-    "INSERT OR IGNORE INTO chat_messages (chat_id, import_id, time, sender, text, line, kind, "
-    "fingerprint, ts, day, month, how) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    f"INSERT OR IGNORE INTO chat_messages ({_COLUMNS}) "  # noqa: S608 - constant column list
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -409,15 +429,12 @@ class _Insighter:
     def _monthly(self) -> list[MonthPoint]:
         gap = CONVERSATION_GAP_HOURS * 3600
         rows = self._rows(
-            "WITH m AS (SELECT sender, month, kind, text, ts, "
-            "LAG(sender) OVER (ORDER BY ts, id) AS prev_sender, "
-            "LAG(ts) OVER (ORDER BY ts, id) AS prev_ts "
-            "FROM chat_messages WHERE chat_id = :chat AND sender IS NOT NULL) "
             "SELECT month, sender = :me AS mine, COUNT(*), "
-            "SUM(CASE WHEN prev_ts IS NULL OR ts - prev_ts >= :gap THEN 1 ELSE 0 END), "
-            "AVG(CASE WHEN prev_sender <> sender AND ts - prev_ts < :gap THEN ts - prev_ts END), "
+            "SUM(CASE WHEN gap IS NULL OR gap >= :gap THEN 1 ELSE 0 END), "
+            "AVG(CASE WHEN reply_gap < :gap THEN reply_gap END), "
             "AVG(CASE WHEN kind = 'text' THEN LENGTH(text) END) "
-            "FROM m GROUP BY month, sender = :me ORDER BY month",
+            "FROM chat_messages WHERE chat_id = :chat AND sender IS NOT NULL "
+            "GROUP BY month, sender = :me ORDER BY month",
             gap=gap,
         )
         months: dict[date, dict[str, Any]] = {}

@@ -60,3 +60,7 @@ class ChatMessageRow(Base):
     day: Mapped[int] = mapped_column(Integer)  # proleptic ordinal: 1 = Monday 0001-01-01
     month: Mapped[int] = mapped_column(Integer)  # year * 12 + month - 1
     how: Mapped[int] = mapped_column(Integer)  # hour of the week: weekday * 24 + hour (Monday 0)
+    # Seconds since the previous message in the export (None for the first and for
+    # system lines), and the same only when the sender changed: a reply delay.
+    gap: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    reply_gap: Mapped[int | None] = mapped_column(Integer, nullable=True)

@@ -59,6 +59,8 @@ def upgrade() -> None:
         sa.Column("day", sa.Integer, nullable=False),
         sa.Column("month", sa.Integer, nullable=False),
         sa.Column("how", sa.Integer, nullable=False),
+        sa.Column("gap", sa.Integer, nullable=True),
+        sa.Column("reply_gap", sa.Integer, nullable=True),
     )
     op.create_index(
         "ux_chat_messages_fingerprint", "chat_messages", ["chat_id", "fingerprint"], unique=True

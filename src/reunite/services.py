@@ -41,7 +41,7 @@ from reunite.store.types import EncryptedJSON, EncryptedText, KeyState, current_
 BACKUP_FORMAT = "reunite-backup"
 BACKUP_VERSION = 1
 #: Tables that belong to the installation, not to a user: never exported or wiped per user.
-SYSTEM_TABLES = frozenset({"users", "settings", "alembic_version"})
+SYSTEM_TABLES = frozenset({"users", "settings", "login_attempts", "alembic_version"})
 MAX_JOURNAL_CHARS = 20_000
 JOURNAL_TAGS_HINT = ("urge-to-text", "unsent-letter", "reflection", "gratitude", "sad", "hopeful")
 
@@ -558,6 +558,13 @@ class Reunite:
         """Delete every record of this user in one transaction, then scrub the file."""
         with self.db.transaction() as session:
             self._delete_user_rows(session)
+        self.db.scrub()
+
+    def delete_everything_of_user(self) -> None:
+        """Account deletion: every row of this user, then the user, in one transaction."""
+        with self.db.transaction() as session:
+            self._delete_user_rows(session)
+            session.execute(delete(UserRow).where(UserRow.id == self.user_id))
         self.db.scrub()
 
     def counts(self) -> dict[str, int]:

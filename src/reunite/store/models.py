@@ -42,6 +42,17 @@ class UserRow(Base):
     session_epoch: Mapped[int] = mapped_column(Integer, default=0)  # bump = logout everywhere
 
 
+class LoginAttemptRow(Base):
+    """A failed sign-in, kept for the rate limit (shared by every app process)."""
+
+    __tablename__ = "login_attempts"
+    __table_args__ = (Index("ix_login_attempts_key_at", "key", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class JourneyRow(Base):
     __tablename__ = "journeys"
     __table_args__ = (Index("ix_journeys_user", "user_id", "active"),)

@@ -98,10 +98,10 @@ def generate(out: Path, messages: int, layout: str, ampm: bool, seed: int = 7) -
         )
         while written < messages:
             roll = rng.random()
-            if roll < 0.02:  # a quiet stretch: hours to days
-                time += timedelta(hours=rng.randint(6, 60))
+            if roll < 0.002:  # a quiet stretch of hours (about 5 years for 1M messages)
+                time += timedelta(hours=rng.randint(6, 24))
             else:
-                time += timedelta(seconds=rng.randint(5, 600))
+                time += timedelta(seconds=rng.randint(5, 90))
             if rng.random() < 0.45:
                 sender = 1 - sender
             name = PEOPLE[sender]

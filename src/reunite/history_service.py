@@ -375,6 +375,35 @@ def warmth(text_: str) -> float:
     return float(_vader().polarity_scores(text_)["compound"])
 
 
+def _months(months: dict[date, list[float]]) -> list[MonthPoint]:
+    """Every month from the first to the last (quiet months as zeros), with averages."""
+    if not months:
+        return []
+
+    def average(total: float, count: float, scale: float = 1.0) -> float | None:
+        return total / count / scale if count else None
+
+    result: list[MonthPoint] = []
+    cursor, end = min(months), max(months)
+    while cursor <= end:
+        v = months.get(cursor, [0.0] * 12)
+        result.append(
+            MonthPoint(
+                month=cursor,
+                them_messages=int(v[0]),
+                them_started=int(v[1]),
+                them_reply_minutes=average(v[2], v[3], 60),
+                them_length=average(v[4], v[5]),
+                me_messages=int(v[6]),
+                me_started=int(v[7]),
+                me_reply_minutes=average(v[8], v[9], 60),
+                me_length=average(v[10], v[11]),
+            )
+        )
+        cursor = (cursor.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return result
+
+
 class _Insighter:
     def __init__(self, connection: Connection, chat: ChatRow) -> None:
         self.connection = connection
@@ -386,75 +415,72 @@ class _Insighter:
 
     def run(self) -> Insights:
         chat = self.chat
-        totals = self._rows(
-            "SELECT sender = :me AS mine, COUNT(*), MIN(time), MAX(time) FROM chat_messages "
-            "WHERE chat_id = :chat AND sender IS NOT NULL GROUP BY sender = :me"
-        )
-        me_total = sum(int(r[1]) for r in totals if r[0])
-        them_total = sum(int(r[1]) for r in totals if not r[0])
-        firsts = [_when(r[2]) for r in totals]
-        lasts = [_when(r[3]) for r in totals]
-        weekly = tuple(
-            WeekPoint(date.fromordinal(int(r[0])), int(r[1] or 0), int(r[2] or 0))
-            for r in self._rows(
-                "SELECT day - (day - 1) % 7 AS w, SUM(CASE WHEN sender = :me THEN 1 ELSE 0 END), "
-                "SUM(CASE WHEN sender <> :me THEN 1 ELSE 0 END) FROM chat_messages "
-                "WHERE chat_id = :chat AND sender IS NOT NULL GROUP BY w ORDER BY w"
-            )
+        gap = CONVERSATION_GAP_HOURS * 3600
+        # One scan: per day, hour and person; weeks, months and the heatmap add these up.
+        rows = self._rows(
+            "SELECT day, how, sender = :me AS mine, COUNT(*), "
+            "SUM(CASE WHEN gap IS NULL OR gap >= :gap THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN reply_gap < :gap THEN reply_gap END), "
+            "COUNT(CASE WHEN reply_gap < :gap THEN 1 END), "
+            "SUM(CASE WHEN kind = 'text' THEN LENGTH(text) END), "
+            "COUNT(CASE WHEN kind = 'text' THEN 1 END) "
+            "FROM chat_messages WHERE chat_id = :chat AND sender IS NOT NULL "
+            "GROUP BY day, how, sender = :me",
+            gap=gap,
         )
         heat = [[0] * 24 for _ in range(7)]
-        for how, count in self._rows(
-            "SELECT how, COUNT(*) FROM chat_messages "
-            "WHERE chat_id = :chat AND sender IS NOT NULL GROUP BY how"
-        ):
-            heat[int(how) // 24][int(how) % 24] = int(count)
-        monthly = self._monthly()
+        weeks: dict[int, list[int]] = {}
+        months: dict[date, list[float]] = {}
+        month_of: dict[int, date] = {}
+        totals = [0, 0]  # them, me
+        for day, how, mine, count, started, reply_sum, replies, length_sum, texts in rows:
+            day, how, count, who = int(day), int(how), int(count), 1 if mine else 0
+            heat[how // 24][how % 24] += count
+            totals[who] += count
+            week = weeks.setdefault(day - (day - 1) % 7, [0, 0])
+            week[who] += count
+            month = month_of.get(day)
+            if month is None:
+                month = month_of[day] = date.fromordinal(day).replace(day=1)
+            # per person (them at 0, me at 6): messages, started, reply seconds, replies,
+            # text characters, texts
+            slot = months.setdefault(month, [0.0] * 12)
+            base = 6 * who
+            slot[base] += count
+            slot[base + 1] += int(started or 0)
+            slot[base + 2] += float(reply_sum or 0)
+            slot[base + 3] += int(replies or 0)
+            slot[base + 4] += float(length_sum or 0)
+            slot[base + 5] += int(texts or 0)
+        weekly = tuple(
+            WeekPoint(date.fromordinal(start), counts[1], counts[0])
+            for start, counts in sorted(weeks.items())
+        )
+        monthly = _months(months)
         sample_weeks, monthly = self._warmth(monthly, weekly)
         good = self._good_times(pick_good_times(sample_weeks))
+        first = self._rows(
+            "SELECT time FROM chat_messages WHERE chat_id = :chat AND sender IS NOT NULL "
+            "ORDER BY ts ASC LIMIT 1"
+        )
+        last = self._rows(
+            "SELECT time FROM chat_messages WHERE chat_id = :chat AND sender IS NOT NULL "
+            "ORDER BY ts DESC LIMIT 1"
+        )
         return Insights(
             me=chat.me,
             other=chat.other,
-            total=me_total + them_total,
-            me_total=me_total,
-            them_total=them_total,
-            first=min(firsts) if firsts else None,
-            last=max(lasts) if lasts else None,
+            total=totals[0] + totals[1],
+            me_total=totals[1],
+            them_total=totals[0],
+            first=_when(first[0][0]) if first else None,
+            last=_when(last[0][0]) if last else None,
             weekly=weekly,
             monthly=tuple(monthly),
             heatmap=tuple(tuple(row) for row in heat),
             turning_points=find_turning_points(monthly, chat.other),
             good_times=good,
         )
-
-    def _monthly(self) -> list[MonthPoint]:
-        gap = CONVERSATION_GAP_HOURS * 3600
-        rows = self._rows(
-            "SELECT month, sender = :me AS mine, COUNT(*), "
-            "SUM(CASE WHEN gap IS NULL OR gap >= :gap THEN 1 ELSE 0 END), "
-            "AVG(CASE WHEN reply_gap < :gap THEN reply_gap END), "
-            "AVG(CASE WHEN kind = 'text' THEN LENGTH(text) END) "
-            "FROM chat_messages WHERE chat_id = :chat AND sender IS NOT NULL "
-            "GROUP BY month, sender = :me ORDER BY month",
-            gap=gap,
-        )
-        months: dict[date, dict[str, Any]] = {}
-        for month, mine, count, started, reply, length in rows:
-            who = "me" if mine else "them"
-            slot = months.setdefault(date(int(month) // 12, int(month) % 12 + 1, 1), {})
-            slot[f"{who}_messages"] = int(count)
-            slot[f"{who}_started"] = int(started or 0)
-            slot[f"{who}_reply_minutes"] = float(reply) / 60 if reply is not None else None
-            slot[f"{who}_length"] = float(length) if length is not None else None
-        if not months:
-            return []
-        # every month between the first and the last, so gaps show as zero
-        result: list[MonthPoint] = []
-        cursor = min(months)
-        end = max(months)
-        while cursor <= end:
-            result.append(MonthPoint(month=cursor, **months.get(cursor, {})))
-            cursor = (cursor.replace(day=28) + timedelta(days=4)).replace(day=1)
-        return result
 
     def _warmth(
         self, monthly: list[MonthPoint], weekly: tuple[WeekPoint, ...]

@@ -25,9 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reunite.domain.coach.features import features
 from reunite.domain.coach.labels import detect, draft_features
-from reunite.domain.coach.model import MODEL_PATH, LinearHead
+from reunite.domain.coach.model import MODEL_PATH, load_model
 from reunite.domain.coach.policy import decide
 from reunite.domain.coach.reply_rules import BOUNDARIES, boundary_hits, signal_hits
 from reunite.domain.coach.rules import LABELS, rule_hits
@@ -91,6 +90,38 @@ def split(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[s
 class Design:
     vocab: dict[str, int]
     names: list[str]
+
+
+#: Weights are stored as int16 after multiplying by this (precision 0.0005, range ±16).
+WEIGHT_SCALE = 2000
+MIN_WEIGHT = 0.02
+
+
+def export_weights(names: list[str], coef: Any) -> dict[str, Any]:
+    """Sparse weights of a (classes x features) matrix in the packed format of model.py."""
+    from reunite.domain.coach.model import pack
+
+    kept: list[str] = []
+    offsets = [0]
+    columns: list[int] = []
+    weights: list[int] = []
+    for j, name in enumerate(names):
+        row = [(i, float(coef[i][j])) for i in range(len(coef))]
+        row = [(i, w) for i, w in row if abs(w) >= MIN_WEIGHT]
+        if not row:
+            continue
+        kept.append(name)
+        for i, w in row:
+            columns.append(i)
+            weights.append(max(-32767, min(32767, round(w * WEIGHT_SCALE))))
+        offsets.append(len(columns))
+    return {
+        "features": kept,
+        "offsets": pack("I", offsets),
+        "columns": pack("B", columns),
+        "weights": pack("h", weights),
+        "scale": WEIGHT_SCALE,
+    }
 
 
 def build_design(feature_sets: Sequence[set[str]], min_df: int = 2) -> Design:
@@ -176,8 +207,8 @@ def train_ovr(
     thresholds: list[float] = []
     union: list[bool] = []
     bias: list[float] = []
-    weights: dict[str, list[list[float]]] = {}
-    for index, cls in enumerate(classes):
+    coef: list[Any] = []
+    for cls in classes:
         y = [1 if cls in g else 0 for g in gold]
         oof = [0.0] * len(texts)
         for k in range(FOLDS):
@@ -197,16 +228,14 @@ def train_ovr(
             union.append(_f1(by_union, y) > _f1(by_model, y))
         model = _binary_model(x, y, c)
         bias.append(round(float(model.intercept_[0]), 5))
-        for j, w in enumerate(model.coef_[0]):
-            if abs(w) >= 0.02:
-                weights.setdefault(design.names[j], []).append([index, round(float(w), 4)])
+        coef.append(model.coef_[0])
     return {
         "classes": list(classes),
         "bias": bias,
         "thresholds": thresholds,
         "union": union,
         "multiclass": False,
-        "weights": dict(sorted(weights.items())),
+        **export_weights(design.names, coef),
     }
 
 
@@ -217,16 +246,11 @@ def train_multiclass(
     x = matrix(feature_sets, design)
     model = _multi_model(x, gold, c, weight)
     classes = [str(cl) for cl in model.classes_]
-    weights: dict[str, list[list[float]]] = {}
-    for index in range(len(classes)):
-        for j, w in enumerate(model.coef_[index]):
-            if abs(w) >= 0.02:
-                weights.setdefault(design.names[j], []).append([index, round(float(w), 4)])
     return {
         "classes": classes,
         "bias": [round(float(b), 5) for b in model.intercept_],
         "multiclass": True,
-        "weights": dict(sorted(weights.items())),
+        **export_weights(design.names, model.coef_),
     }
 
 
@@ -300,6 +324,7 @@ def train(out: Path = MODEL_PATH) -> dict[str, Any]:
     out.write_text(
         json.dumps(artifact, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8"
     )
+    load_model.cache_clear()
     return artifact
 
 
@@ -343,17 +368,9 @@ def evaluate(write: Callable[[str], object] = print) -> dict[str, Any]:
         crisis_counts[1] += int(pred_crisis and not gold_crisis)
         crisis_counts[2] += int(gold_crisis and not pred_crisis)
         for stage in VERDICT_STAGES:
-            g = (
-                "hold"
-                if gold_crisis
-                else decide(sorted(gold), stage, text=text, words=words).verdict
-            )
-            p = (
-                "hold"
-                if pred_crisis
-                else decide(sorted(pred), stage, text=text, words=words).verdict
-            )
-            verdict_ok += int(g == p)
+            want = decide(sorted(gold), stage, text=text, words=words).verdict
+            got = decide(sorted(pred), stage, text=text, words=words).verdict
+            verdict_ok += int(("hold" if gold_crisis else want) == ("hold" if pred_crisis else got))
             verdict_n += 1
 
     write(f"Held-out drafts: {len(drafts)}  (texts whose hash bucket < {HELD_OUT_PERCENT}/100)")

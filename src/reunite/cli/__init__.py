@@ -34,6 +34,7 @@ _COMMAND_MODULES: tuple[str, ...] = (
     "reunite.cli.journey",
     "reunite.cli.history",
     "reunite.cli.web",
+    "reunite.cli.coach",
 )
 
 _registered = False

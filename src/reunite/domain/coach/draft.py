@@ -11,7 +11,7 @@ from reunite.domain.coach.policy import DraftContext, Flag, Relaxed, decide
 from reunite.domain.coach.suggest import suggestion_for
 from reunite.domain.coach.text import word_count
 from reunite.domain.errors import InvalidInput
-from reunite.domain.model import DRAFT_STAGES, Stage
+from reunite.domain.model import DRAFT_STAGES, EXIT_STAGES, Stage
 
 #: Longest text the coach reads; a message to an ex is far shorter.
 MAX_CHARS = 20_000
@@ -49,18 +49,18 @@ class DraftCheck:
 def validate_text(text: object) -> str:
     """The text, or InvalidInput with one plain sentence saying what is wrong."""
     if not isinstance(text, str):
-        raise InvalidInput("the text must be a string.")
+        raise InvalidInput("The text must be a string.")
     if not text.strip():
-        raise InvalidInput("the text is empty; write the message you want checked.")
+        raise InvalidInput("The text is empty; write the message you want checked.")
     if len(text) > MAX_CHARS:
         raise InvalidInput(
-            f"the text is {len(text):,} characters long; the coach reads at most {MAX_CHARS:,}."
+            f"The text is {len(text):,} characters long; the coach reads at most {MAX_CHARS:,}."
         )
     if "\x00" in text or "\ufffd" in text:
-        raise InvalidInput("the text looks like binary data, not a message.")
+        raise InvalidInput("The text looks like binary data, not a message.")
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t")
     if controls > max(2, len(text) // 20):
-        raise InvalidInput("the text looks like binary data, not a message.")
+        raise InvalidInput("The text looks like binary data, not a message.")
     return text
 
 
@@ -71,14 +71,17 @@ def parse_stage(value: str | Stage) -> Stage:
         stage = None
     if stage is None or stage not in DRAFT_STAGES:
         names = " ".join(s.value for s in DRAFT_STAGES)
-        raise InvalidInput(f"unknown stage {str(value)!r}; use one of: {names}.")
+        raise InvalidInput(f"Unknown stage {str(value)!r}; use one of: {names}.")
     return stage
 
 
 def check_draft(text: str, stage: Stage, context: DraftContext | None = None) -> DraftCheck:
-    """Verdict, labels, flags with spans, and a suggestion for a draft at this stage."""
+    """Verdict, labels, flags with spans, and a suggestion for a draft at this stage.
+
+    `stage` is one of the draft stages; the exits (pause, let_go, safety) hold every draft.
+    """
     text = validate_text(text)
-    stage = parse_stage(stage)
+    stage = stage if stage in EXIT_STAGES else parse_stage(stage)
     detection: Detection = detect(text)
     words = word_count(text)
     spans = {label: (ev.start, ev.end) for label, ev in detection.evidence.items()}

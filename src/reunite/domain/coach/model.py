@@ -1,14 +1,19 @@
 """The shipped weights of the learned model, and scoring in pure Python.
 
-The weights are a JSON file written by `python -m reunite.coach_training train`. This is
-the coach's only file access; no numerical library is needed at run time, which keeps a
-single `reunite check` fast from a cold start.
+The weights live in one JSON file written by `python -m reunite.coach_training train`:
+per head, the feature names, and the sparse weights packed as little-endian arrays
+(base64) of class index, offset and int16 weight (scaled). This is the coach's only file
+access; no numerical library is needed at run time, which keeps a single
+`reunite check` fast from a cold start.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import math
+import sys
+from array import array
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -17,13 +22,33 @@ from typing import Any
 MODEL_PATH = Path(__file__).with_name("model") / "coach_model.json"
 
 
+def _unpack(code: str, data: str) -> array[int]:
+    values = array(code)
+    values.frombytes(base64.b64decode(data))
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
+
+
+def pack(code: str, values: list[int]) -> str:
+    """Little-endian base64 of an int array (the training side writes with this)."""
+    packed = array(code, values)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return base64.b64encode(packed.tobytes()).decode("ascii")
+
+
 @dataclass(frozen=True)
 class LinearHead:
     """One linear scorer over string features: per-class bias and sparse weights."""
 
     classes: tuple[str, ...]
     bias: tuple[float, ...]
-    weights: dict[str, tuple[tuple[int, float], ...]]
+    index: dict[str, int]
+    offsets: array[int]
+    columns: array[int]
+    weights: array[int]
+    scale: float
     thresholds: tuple[float, ...]
     multiclass: bool
     union: tuple[bool, ...] = ()
@@ -32,13 +57,15 @@ class LinearHead:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinearHead:
         classes = tuple(str(c) for c in data["classes"])
+        names = data["features"]
         return cls(
             classes=classes,
             bias=tuple(float(b) for b in data["bias"]),
-            weights={
-                feat: tuple((int(i), float(w)) for i, w in pairs)
-                for feat, pairs in data["weights"].items()
-            },
+            index=dict(zip(names, range(len(names)), strict=True)),
+            offsets=_unpack("I", data["offsets"]),
+            columns=_unpack("B", data["columns"]),
+            weights=_unpack("h", data["weights"]),
+            scale=float(data["scale"]),
             thresholds=tuple(float(t) for t in data.get("thresholds", [0.5] * len(classes))),
             multiclass=bool(data.get("multiclass", False)),
             union=tuple(bool(u) for u in data.get("union", [])),
@@ -46,14 +73,15 @@ class LinearHead:
         )
 
     def scores(self, feats: set[str]) -> list[float]:
-        totals = list(self.bias)
-        weights = self.weights
+        sums = [0] * len(self.classes)
+        index, offsets, columns, weights = self.index, self.offsets, self.columns, self.weights
         for feat in feats:
-            pairs = weights.get(feat)
-            if pairs:
-                for index, weight in pairs:
-                    totals[index] += weight
-        return totals
+            j = index.get(feat)
+            if j is not None:
+                for k in range(offsets[j], offsets[j + 1]):
+                    sums[columns[k]] += weights[k]
+        scale = self.scale
+        return [b + s / scale for b, s in zip(self.bias, sums, strict=True)]
 
     def probabilities(self, feats: set[str]) -> dict[str, float]:
         """Independent sigmoids (one-vs-rest) or a softmax (multiclass)."""

@@ -97,6 +97,20 @@ RULES: dict[str, Rule] = {
         "Long messages feel heavy. Keep it brief and sweet: a line or two.",
         "seed 001",
     ),
+    "pause": Rule(
+        "They asked for time or space, so no messages until the pause is over. Write it "
+        "as an unsent letter instead.",
+        "seed 003 §1",
+    ),
+    "let_go": Rule(
+        "They said no to trying again, so this journey has turned to your own recovery. "
+        "Write it as an unsent letter instead of sending it.",
+        "seed 001",
+    ),
+    "safety": Rule(
+        "This journey is about your safety, so Reunite won't help write to them.",
+        "safety (not in the articles; responsible software must)",
+    ),
     "no_contact": Rule(
         "You are in no-contact: no texts, calls or messages on any app. Write it as an "
         "unsent letter instead, and keep the days counting.",
@@ -233,6 +247,8 @@ def decide(
     if stage == Stage.NO_CONTACT:
         flag = _flag("no_contact", "block", (None, None), no_contact_reason(context))
         return Decision("hold", (flag,))
+    if stage in (Stage.PAUSE, Stage.LET_GO, Stage.SAFETY):
+        return Decision("hold", (_flag(stage.value, "block", (None, None)),))
 
     before_talk = stage in BEFORE_TALK
     flags: list[Flag] = []

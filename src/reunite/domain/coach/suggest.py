@@ -167,8 +167,10 @@ def suggestion_for(
     """A better way to say it, for the first flag's code; None when nothing is flagged."""
     if not codes:
         return None
-    if stage in (Stage.NO_CONTACT, Stage.REFLECT):
-        return suggestions(stage, context)[0].text
+    if stage in (Stage.NO_CONTACT, Stage.REFLECT, Stage.PAUSE, Stage.LET_GO):
+        return suggestions(Stage.NO_CONTACT if stage != Stage.REFLECT else stage, context)[0].text
+    if stage == Stage.SAFETY:
+        return None
     templates = suggestions(stage, context)
     if not templates:
         return None

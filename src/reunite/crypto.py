@@ -200,6 +200,8 @@ def decrypt_blob(passphrase: str, blob: bytes) -> bytes:
         start = len(BLOB_MAGIC) + 2
         header_bytes = blob[start : start + length]
         header = json.loads(header_bytes)
+        if not isinstance(header, dict):
+            raise ValueError("header is not an object")
         if header.get("v") != BLOB_VERSION:
             raise InvalidInput(f"That backup uses encryption version {header.get('v')!r}.")
         salt = base64.b64decode(header["salt"])
@@ -211,5 +213,5 @@ def decrypt_blob(passphrase: str, blob: bytes) -> bytes:
             "That backup could not be decrypted: the passphrase is wrong or the file was "
             "changed. Nothing was imported."
         ) from None
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, OverflowError):
         raise InvalidInput("That encrypted backup is damaged; nothing was imported.") from None

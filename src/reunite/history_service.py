@@ -54,6 +54,7 @@ class Participants:
     senders: Counter[str] = field(default_factory=Counter)
     messages: int = 0
     group_events: int = 0
+    several_chats: bool = False
 
     @property
     def names(self) -> list[str]:
@@ -93,6 +94,7 @@ def peek_participants(
         if found.messages >= PEEK_MESSAGES and len(found.senders) >= 2:
             break
     found.group_events = chat.report.group_events
+    found.several_chats = any("several chats" in note for note in chat.report.notes)
     return found
 
 
@@ -124,6 +126,11 @@ class HistoryService:
         names = people.names
         if people.messages == 0:
             raise InvalidInput(f"{path.name} holds no messages.")
+        if people.several_chats:
+            raise InvalidInput(
+                f"{path.name} is a whole-account export with several chats; export just the "
+                "chat with your ex (in Telegram Desktop: open the chat, ⋮, Export chat history)."
+            )
         if len(names) > 2 or people.group_events:
             raise GroupChat(_group_message(path, names))
         if people.messages < 2:

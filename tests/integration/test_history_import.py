@@ -266,3 +266,42 @@ def test_cli_refuses_group_chat_with_a_clear_message(cli: None) -> None:
     assert code == 2
     assert "group chat" in err
     assert "Traceback" not in err
+
+
+def test_whole_account_telegram_export_asks_for_the_single_chat(
+    db: Database, tmp_path: Path
+) -> None:
+    def message(who: str, minute: int) -> dict[str, str]:
+        return {
+            "type": "message",
+            "date": f"2020-01-01T10:{minute:02d}:00",
+            "from": who,
+            "text": "hi",
+        }
+
+    export = {
+        "chats": {
+            "list": [
+                {"name": "Sam", "messages": [message("Sam", 1), message("Alex", 2)]},
+                {"name": "Kim", "messages": [message("Kim", 3)]},
+            ]
+        }
+    }
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps(export), encoding="utf-8")
+    with pytest.raises(InvalidInput, match="several chats"):
+        HistoryService(db).import_file(path, me="Alex")
+    assert _count(db, ChatMessageRow) == 0
+
+
+@needs_fixtures
+def test_telegram_and_messenger_exports_import(db: Database) -> None:
+    service = HistoryService(db)
+    telegram = service.import_file(
+        FIXTURES_DIR / "mlomb__chat-analytics/tests/samples/telegram/DM_2A_7M.json", me="Alice"
+    )
+    assert (telegram.other, telegram.parsed, telegram.added) == ("Bob", 8, 8)
+    messenger = service.import_file(
+        FIXTURES_DIR / "mlomb__chat-analytics/tests/samples/messenger/2A_7M.json", me="Bob"
+    )
+    assert (messenger.other, messenger.added) == ("Alice", 7)

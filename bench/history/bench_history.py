@@ -118,7 +118,13 @@ def _machine() -> str:
         memory = f", {kb / 1024 / 1024:.0f} GB RAM"
     except (OSError, ValueError, IndexError):
         pass
-    return f"{cpu}, {os.cpu_count()} cores{memory}, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+    load = ""
+    if hasattr(os, "getloadavg"):
+        load = f", load average {os.getloadavg()[0]:.1f} at the start (the machine was shared)"
+    return (
+        f"{cpu}, {os.cpu_count()} cores{memory}, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}{load}"
+    )
 
 
 def main() -> None:
@@ -194,12 +200,9 @@ def _report(
             if result and "seconds" in result:
                 lines.append(
                     f"- {other} takes {result['seconds'] / parse['seconds']:.1f}× as long as Reunite's "
-                    f"parser and {result['peak_mb'] / parse['peak_mb']:.1f}× the memory"
-                    + (
-                        f"; it found {int(result['messages']):,} messages."
-                        if result["messages"] != parse["messages"]
-                        else "."
-                    )
+                    f"parser and {result['peak_mb'] / parse['peak_mb']:.1f}× the memory; it returns "
+                    f"{int(result['messages']):,} rows (Reunite {int(parse['messages']):,} messages, "
+                    "the encryption notice included as a system line)."
                 )
     checks = []
     if "seconds" in parse:

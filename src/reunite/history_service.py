@@ -319,6 +319,7 @@ def _rows(
                 day[2] + time.hour,
                 gap,
                 gap if gap is not None and sender != previous_sender else None,
+                len(body) if message.kind == "text" else None,
             )
             if sender is not None:
                 previous_ts, previous_sender = ts, sender
@@ -328,11 +329,11 @@ def _rows(
 
 _COLUMNS = (
     "chat_id, import_id, time, sender, text, line, kind, fingerprint, ts, day, month, how, "
-    "gap, reply_gap"
+    "gap, reply_gap, chars"
 )
 _SQLITE_INSERT = (
     f"INSERT OR IGNORE INTO chat_messages ({_COLUMNS}) "  # noqa: S608 - constant column list
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -429,8 +430,7 @@ class _Insighter:
             "SUM(CASE WHEN gap IS NULL OR gap >= :gap THEN 1 ELSE 0 END), "
             "SUM(CASE WHEN reply_gap < :gap THEN reply_gap END), "
             "COUNT(CASE WHEN reply_gap < :gap THEN 1 END), "
-            "SUM(CASE WHEN kind = 'text' THEN LENGTH(text) END), "
-            "COUNT(CASE WHEN kind = 'text' THEN 1 END) "
+            "SUM(chars), COUNT(chars) "
             "FROM chat_messages WHERE chat_id = :chat AND sender IS NOT NULL "
             "GROUP BY day, how, sender = :me",
             gap=gap,

@@ -64,3 +64,4 @@ class ChatMessageRow(Base):
     # system lines), and the same only when the sender changed: a reply delay.
     gap: Mapped[int | None] = mapped_column(Integer, nullable=True)
     reply_gap: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    chars: Mapped[int | None] = mapped_column(Integer, nullable=True)  # length of text messages

@@ -61,6 +61,7 @@ def upgrade() -> None:
         sa.Column("how", sa.Integer, nullable=False),
         sa.Column("gap", sa.Integer, nullable=True),
         sa.Column("reply_gap", sa.Integer, nullable=True),
+        sa.Column("chars", sa.Integer, nullable=True),
     )
     op.create_index(
         "ux_chat_messages_fingerprint", "chat_messages", ["chat_id", "fingerprint"], unique=True

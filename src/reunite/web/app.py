@@ -78,12 +78,13 @@ def create_app(database_url: str | None = None) -> FastAPI:
         redoc_url=None,
         openapi_url="/api/openapi.json",
     )
+    app.state.database_url = database_url
     app.add_middleware(KeepFormBodyMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
     for module in (today, onboarding, coach, timeline, journal, settings):
-        app.include_router(module.router)
+        app.include_router(module.router, include_in_schema=False)
     app.include_router(api.router, prefix="/api")
 
     @app.exception_handler(ReuniteError)
@@ -100,8 +101,11 @@ def create_app(database_url: str | None = None) -> FastAPI:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> Response:
         if _is_api(request):
+            headers = dict(error.headers or {})
+            if error.status_code == 405:
+                headers["Allow"] = _allowed_methods(request)
             return JSONResponse(
-                {"detail": error.detail}, status_code=error.status_code, headers=error.headers
+                {"detail": error.detail}, status_code=error.status_code, headers=headers
             )
         if error.status_code == 404:
             return _error_page(
@@ -141,6 +145,15 @@ def create_app(database_url: str | None = None) -> FastAPI:
         return response
 
     return app
+
+
+def _allowed_methods(request: Request) -> str:
+    """Every method any route serves at this path (a path may have several routes)."""
+    methods: set[str] = set()
+    for route in request.app.routes:
+        if getattr(route, "path", None) == request.url.path:
+            methods |= set(getattr(route, "methods", None) or ())
+    return ", ".join(sorted(methods))
 
 
 def _plain(errors: Any) -> list[dict[str, Any]]:

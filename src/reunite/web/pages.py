@@ -59,7 +59,13 @@ FLASH = {
 
 
 def reunite(request: Request) -> Reunite:
-    facade: Reunite = request.app.state.reunite
+    """The app's facade, opened by the lifespan (or on first use by a bare ASGI caller)."""
+    state = request.app.state
+    facade: Reunite | None = getattr(state, "reunite", None)
+    if facade is None:
+        from reunite.services import Reunite
+
+        facade = state.reunite = Reunite.open(getattr(state, "database_url", None))
     return facade
 
 

@@ -6,13 +6,13 @@ Shapes follow contracts.md (check, read-reply, assess, status) with additions al
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
 
-from reunite.clock import now, parse_when
-from reunite.domain.errors import InvalidInput
+from reunite.clock import now
+from reunite.domain.errors import InvalidInput, NotAllowed
 from reunite.domain.model import EventKind
 from reunite.schemas import AnswersIn
 from reunite.web import coaching
@@ -32,13 +32,21 @@ PathName = Literal["reconcile", "pause", "let_go", "safety"]
 BoundaryName = Literal["no_contact", "space", "rejection", "new_partner"]
 
 
+#: Words, not binary: no control characters (tab and newlines are fine), at least one
+#: visible character. The coach refuses anything else, so the schema says so up front.
+_CONTROL = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd"
+TEXT_PATTERN = rf"^[^{_CONTROL}]*[^\s{_CONTROL}][^{_CONTROL}]*$"
+NOTE_PATTERN = rf"^[^{_CONTROL}]*$"
+
+
 class Problem(BaseModel):
     detail: Any
 
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": Problem, "description": "The body is not JSON"},
     404: {"model": Problem, "description": "No journey yet"},
-    409: {"model": Problem, "description": "The method does not allow this now"},
+    409: {"model": Problem, "description": "The method or the journey does not allow this now"},
     422: {"model": Problem, "description": "The input cannot be used"},
 }
 
@@ -58,8 +66,8 @@ class Flag(BaseModel):
 
 
 class CheckIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    text: str = Field(min_length=1, max_length=5000)
+    model_config = ConfigDict(extra="forbid", strict=True)
+    text: str = Field(min_length=1, max_length=5000, pattern=TEXT_PATTERN)
     stage: DraftStage | None = Field(
         default=None, description="Defaults to the journey's stage, else first_contact."
     )
@@ -77,7 +85,7 @@ class CheckOut(BaseModel):
 
 class ReplyIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    text: str = Field(min_length=1, max_length=5000)
+    text: str = Field(min_length=1, max_length=5000, pattern=TEXT_PATTERN)
 
 
 class ReadingOut(BaseModel):
@@ -123,10 +131,37 @@ class StatusOut(BaseModel):
     boundary: BoundaryName | None = None
 
 
+def _not_bool(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise ValueError("expected a number, not true/false")
+    return value
+
+
+#: JSON numbers only (6.0 is 6; true is not 1), and true/false only for yes/no.
+Months = Annotated[int, Field(ge=0, le=1200), BeforeValidator(_not_bool)]
+Days = Annotated[int, Field(ge=0, le=36500), BeforeValidator(_not_bool)]
+Mood = Annotated[int, Field(ge=1, le=10), BeforeValidator(_not_bool)]
+
+
+class Answers(AnswersIn):
+    """The assessment answers (contracts.md), typed as strictly as the schema says."""
+
+    relationship_months: Months | None = None
+    days_since_breakup: Days | None = None
+    ex_new_partner: StrictBool = False
+    ex_asked_no_contact: StrictBool = False
+    ex_blocked_me: StrictBool = False
+    safety_concern: StrictBool = False
+    ex_asked_space: StrictBool = False
+    no_contact_since_breakup: StrictBool = False
+
+
 class StartIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    answers: AnswersIn
-    replace: bool = Field(default=False, description="Start over even if a journey is under way.")
+    answers: Answers
+    replace: StrictBool = Field(
+        default=False, description="Start over even if a journey is under way."
+    )
 
 
 class EventIn(BaseModel):
@@ -135,9 +170,11 @@ class EventIn(BaseModel):
         "slip", "urge", "contact", "reply", "no_reply", "meetup", "talk", "appeal",
         "ex_reached_out", "let_go",
     ]  # fmt: skip
-    at: str | None = Field(default=None, description="ISO date-time; default now.", max_length=40)
-    note: str | None = Field(default=None, max_length=20000)
-    text: str | None = Field(default=None, max_length=5000, description="Their reply (kind=reply).")
+    at: datetime | None = Field(default=None, description="When it happened; default now.")
+    note: str | None = Field(default=None, max_length=20000, pattern=NOTE_PATTERN)
+    text: str | None = Field(
+        default=None, max_length=5000, pattern=TEXT_PATTERN, description="Their reply (kind=reply)."
+    )
     contact_kind: Literal["text", "call", "meetup"] | None = None
     went: Literal["good", "bad"] | None = None
     outcome: Literal["yes", "no", "later"] | None = None
@@ -172,9 +209,11 @@ class PlanStepOut(BaseModel):
 
 class JournalIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    text: str = Field(min_length=1, max_length=20000)
-    mood: int | None = Field(default=None, ge=1, le=10)
-    tags: list[str] = Field(default_factory=list, max_length=20)
+    text: str = Field(min_length=1, max_length=20000, pattern=TEXT_PATTERN)
+    mood: Mood | None = None
+    tags: list[Annotated[str, Field(max_length=60, pattern=NOTE_PATTERN)]] = Field(
+        default_factory=list, max_length=20
+    )
 
 
 class JournalOut(BaseModel):
@@ -186,13 +225,14 @@ class JournalOut(BaseModel):
     crisis: bool
 
 
-def _when(value: str | None) -> datetime | None:
-    if value is None:
-        return None
+def _when(value: datetime | None) -> datetime | None:
+    """The product counts naive local wall-clock time (reunite.clock)."""
+    if value is None or value.tzinfo is None:
+        return value
     try:
-        return parse_when(value, "date and time")
-    except (OverflowError, ValueError):
-        raise InvalidInput("That date and time can't be used.") from None
+        return value.astimezone().replace(tzinfo=None)
+    except (OverflowError, ValueError, OSError):
+        raise NotAllowed("That date and time can't be used for your journey.") from None
 
 
 def _current_stage(request: Request) -> str:
@@ -218,7 +258,7 @@ async def api_read_reply(body: ReplyIn) -> dict[str, Any]:
 @router.post(
     "/assess", response_model=AssessmentOut, responses=_ERRORS, summary="Assess the situation"
 )
-async def api_assess(request: Request, body: AnswersIn) -> dict[str, Any]:
+async def api_assess(request: Request, body: Answers) -> dict[str, Any]:
     return to_dict(reunite(request).assess(body.to_domain()))
 
 
@@ -237,9 +277,12 @@ async def api_journey(request: Request) -> dict[str, Any]:
     summary="Start a journey",
 )
 async def api_start(request: Request, body: StartIn) -> dict[str, Any]:
-    _assessment, status = reunite(request).start_journey(
-        body.answers.to_domain(), now(), replace=body.replace
-    )
+    try:
+        _assessment, status = reunite(request).start_journey(
+            body.answers.to_domain(), now(), replace=body.replace
+        )
+    except InvalidInput as error:  # the request was fine; a journey is already under way
+        raise NotAllowed(error.message) from None
     return to_dict(status)
 
 
@@ -260,20 +303,25 @@ async def api_events(request: Request) -> list[dict[str, Any]]:
 )
 async def api_log(request: Request, body: EventIn) -> dict[str, Any]:
     facade, moment, at = reunite(request), now(), _when(body.at)
-    if body.kind == "reply":
-        if not body.text:
-            raise InvalidInput("A reply needs the text of their message.")
-        return to_dict(facade.log_reply(body.text, moment, at))
-    data = {
-        k: v
-        for k, v in (
-            ("went", body.went),
-            ("outcome", body.outcome),
-            ("contact_kind", body.contact_kind),
-        )
-        if v
-    }
-    return to_dict(facade.log(EventKind(body.kind), moment, at, note=body.note, **data))
+    try:
+        if body.kind == "reply":
+            if not body.text:
+                raise InvalidInput("A reply needs the text of their message.")
+            return to_dict(facade.log_reply(body.text, moment, at))
+        data = {
+            k: v
+            for k, v in (
+                ("went", body.went),
+                ("outcome", body.outcome),
+                ("contact_kind", body.contact_kind),
+            )
+            if v
+        }
+        return to_dict(facade.log(EventKind(body.kind), moment, at, note=body.note, **data))
+    except InvalidInput as error:
+        # A well-formed event that doesn't fit the journey now (a date before it began,
+        # an outcome that kind doesn't take, a no-reply with no contact): a conflict.
+        raise NotAllowed(error.message) from None
 
 
 @router.get(

@@ -143,7 +143,7 @@ def import_command(
     if result.first and result.last:
         span = f", {result.first:%d %b %Y} to {result.last:%d %b %Y}"
     sys.stdout.write(
-        f"Imported your chat with {result.other}: {result.added} new of {result.parsed} messages{span}.\n"
+        f"Imported your chat with {result.other}: {result.added:,} new of {result.parsed:,} messages{span}.\n"
     )
 
 

@@ -101,7 +101,7 @@ def test_summary_in_words() -> None:
     assert "Your chat with Sam: 30 messages from 02 Jan 2023 to 30 Jan 2023." in text
     assert "You wrote 67% of them, Sam 33%." in text
     assert "You started 75% of your conversations" in text
-    assert "You talked most on Tues around 21:00." in text
+    assert "You talked most on Tuesdays around 21:00." in text
     assert 'Sam: "That was the best <day> ever" (line 1234)' in text
 
 

@@ -11,6 +11,7 @@ from html import escape
 from typing import Any
 
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _month(iso: str) -> str:
@@ -32,7 +33,7 @@ def describe(data: dict[str, Any]) -> str:
     if not total:
         return f"Your chat with {other} has no messages from either of you yet.\n"
     lines = [
-        f"Your chat with {other}: {total} messages from {_day(data['first'])} to {_day(data['last'])}.",
+        f"Your chat with {other}: {total:,} messages from {_day(data['first'])} to {_day(data['last'])}.",
         f"You wrote {_share(data['me_total'], total)} of them, {other} {_share(data['them_total'], total)}.",
     ]
     monthly = data["monthly"]
@@ -46,7 +47,7 @@ def describe(data: dict[str, Any]) -> str:
     heat = data["heatmap"]
     if heat:
         best = max(((d, h) for d in range(7) for h in range(24)), key=lambda dh: heat[dh[0]][dh[1]])
-        lines.append(f"You talked most on {_DAYS[best[0]]}s around {best[1]:02d}:00.")
+        lines.append(f"You talked most on {_DAY_NAMES[best[0]]}s around {best[1]:02d}:00.")
     text = " ".join(lines) + "\n"
     if data["turning_points"]:
         text += "\nTurning points:\n" + "".join(
@@ -55,7 +56,7 @@ def describe(data: dict[str, Any]) -> str:
     if data["good_times"]:
         text += "\nYour good times (candidates for a memory text):\n"
         for good in data["good_times"]:
-            text += f"- The week of {_day(good['start'])} ({good['messages']} messages)\n"
+            text += f"- The week of {_day(good['start'])} ({good['messages']:,} messages)\n"
             for quote in good["quotes"]:
                 text += f'    {_day(quote["time"])}, {quote["sender"]}: "{quote["text"]}" (line {quote["line"]})\n'
     return text
@@ -148,7 +149,7 @@ def render_html(data: dict[str, Any]) -> str:
             f"<blockquote>{escape(q['text'])}<footer>{escape(q['sender'])}, {_day(q['time'])} · line {q['line']}</footer></blockquote>"
             for q in item["quotes"]
         )
-        good += f"<section><h3>The week of {_day(item['start'])}</h3><p>{item['messages']} messages.</p>{quotes}</section>"
+        good += f"<section><h3>The week of {_day(item['start'])}</h3><p>{item['messages']:,} messages.</p>{quotes}</section>"
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Your chat with {other}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -305,3 +305,33 @@ def test_telegram_and_messenger_exports_import(db: Database) -> None:
         FIXTURES_DIR / "mlomb__chat-analytics/tests/samples/messenger/2A_7M.json", me="Bob"
     )
     assert (messenger.other, messenger.added) == ("Alice", 7)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_cli_asks_who_you_are_at_a_terminal(
+    cli: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "chat.txt"
+    _write_chat(path, 30)
+    monkeypatch.setattr("sys.stdin", _Terminal("7\n2\n"))
+    code, out, err = _run("history", "import", str(path))
+    assert code == 0
+    assert "1. Alex" in err
+    assert "Please type a number from 1 to 2." in err
+    assert "Imported your chat with Alex" in out
+
+
+def test_cli_shows_progress_on_large_files(
+    cli: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("reunite.cli.history._PROGRESS_BYTES", 0)
+    monkeypatch.setattr("reunite.history_service._BATCH", 100)
+    path = tmp_path / "chat.txt"
+    _write_chat(path, 1000)
+    code, out, _ = _run("history", "import", str(path), "--me", "Sam")
+    assert code == 0
+    assert "1,000 new of 1,000 messages" in out

@@ -39,6 +39,11 @@ HELD_OUT_PERCENT = 20
 FOLDS = 5
 #: Out-of-fold boundary recall the threshold is tuned for (boundaries are safety-critical).
 BOUNDARY_RECALL = 0.995
+#: In "rule_or_sure" mode a label needs a rule hit or at least this much model confidence.
+SURE = 0.9
+#: Labels contracts.md defines by an explicit statement ("feelings needs an explicit
+#: statement"): the model alone may add them only when very sure.
+EXPLICIT_LABELS = frozenset({"feelings"})
 LEARNED_SIGNALS: tuple[str, ...] = ("shares_news", "suggests_meeting", "affection", "laughter")
 #: Stages where verdict accuracy is measured; no_contact holds everything, so it is left out.
 VERDICT_STAGES: tuple[Stage, ...] = tuple(s for s in DRAFT_STAGES if s != Stage.NO_CONTACT)
@@ -198,14 +203,16 @@ def train_ovr(
 ) -> dict[str, Any]:
     """One-vs-rest logistic regressions, thresholds tuned on out-of-fold predictions.
 
-    With `rule_sets`, each label also learns (on the same out-of-fold predictions)
-    whether a counted rule hit alone should give the label ("union") or the model decides.
+    With `rule_sets`, each label also picks (on the same out-of-fold predictions) how the
+    rules and the model combine: the model alone ("model"), a rule hit or the model
+    ("union"), or a rule hit or a very sure model ("rule_or_sure", for labels defined by
+    an explicit statement such as `feelings`).
     """
     design = build_design(feature_sets)
     x = matrix(feature_sets, design)
     folds = [fold_of(t) for t in texts]
     thresholds: list[float] = []
-    union: list[bool] = []
+    modes: list[str] = []
     bias: list[float] = []
     coef: list[Any] = []
     for cls in classes:
@@ -223,9 +230,20 @@ def train_ovr(
         threshold = _best_threshold(oof, y)
         thresholds.append(threshold)
         if rule_sets is not None:
-            by_model = [p >= threshold for p in oof]
-            by_union = [m or cls in r for m, r in zip(by_model, rule_sets, strict=True)]
-            union.append(_f1(by_union, y) > _f1(by_model, y))
+            hit = [cls in r for r in rule_sets]
+            options = {
+                "model": [p >= threshold for p in oof],
+                "union": [p >= threshold or h for p, h in zip(oof, hit, strict=True)],
+                "rule_or_sure": [
+                    p >= max(threshold, SURE) or h for p, h in zip(oof, hit, strict=True)
+                ],
+            }
+            if cls in EXPLICIT_LABELS:
+                modes.append("rule_or_sure")
+            else:
+                del options["rule_or_sure"]
+                scores = {name: _f1(pred, y) for name, pred in options.items()}
+                modes.append(max(scores, key=lambda name: (scores[name], name == "model")))
         model = _binary_model(x, y, c)
         bias.append(round(float(model.intercept_[0]), 5))
         coef.append(model.coef_[0])
@@ -233,7 +251,7 @@ def train_ovr(
         "classes": list(classes),
         "bias": bias,
         "thresholds": thresholds,
-        "union": union,
+        "modes": modes,
         "multiclass": False,
         **export_weights(design.names, coef),
     }

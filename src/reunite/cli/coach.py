@@ -111,7 +111,8 @@ def _context_from(core: Any) -> DraftContext:
 
 def _open_batch(source: str) -> bytes:
     if source == "-":
-        return sys.stdin.buffer.read()
+        raw = getattr(sys.stdin, "buffer", None)
+        return raw.read() if raw is not None else sys.stdin.read().encode("utf-8")
     path = Path(source)
     try:
         if path.is_dir():

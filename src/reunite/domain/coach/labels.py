@@ -19,6 +19,8 @@ from reunite.domain.coach.text import sentence_spans
 
 #: A label only negated or quoted rule hits point at needs this much model confidence.
 NEGATED_CONFIDENCE = 0.85
+#: In "rule_or_sure" mode (chosen per label at training) the model alone needs this much.
+SURE = 0.9
 
 
 @dataclass(frozen=True)
@@ -80,8 +82,10 @@ def detect(text: str, head: LinearHead | None = None, *, use_model: bool = True)
             needed = head.thresholds[index]
             if label not in counted and label in discounted:
                 needed = max(needed, NEGATED_CONFIDENCE)
-            by_rule = label in counted and index < len(head.union) and head.union[index]
-            if p >= needed or by_rule:
+            mode = head.modes[index] if index < len(head.modes) else "model"
+            if mode == "rule_or_sure":
+                needed = max(needed, SURE)
+            if p >= needed or (mode != "model" and label in counted):
                 chosen.append(label)
         chosen = [label for label in LABELS if label in chosen]
 

@@ -51,7 +51,7 @@ class LinearHead:
     scale: float
     thresholds: tuple[float, ...]
     multiclass: bool
-    union: tuple[bool, ...] = ()
+    modes: tuple[str, ...] = ()
     none_below: float = 0.5
 
     @classmethod
@@ -68,7 +68,7 @@ class LinearHead:
             scale=float(data["scale"]),
             thresholds=tuple(float(t) for t in data.get("thresholds", [0.5] * len(classes))),
             multiclass=bool(data.get("multiclass", False)),
-            union=tuple(bool(u) for u in data.get("union", [])),
+            modes=tuple(str(m) for m in data.get("modes", [])),
             none_below=float(data.get("none_below", 0.5)),
         )
 

@@ -81,9 +81,13 @@ def read_reply(text: str) -> ReplyReading:
 
     span: tuple[int, int] | None = None
     if boundary is not None:
-        same = [h for h in counted if h.kind == boundary]
+        same = sorted((h.start, h.end) for h in counted if h.kind == boundary)
         if same:
-            span = (same[0].start, same[0].end)
+            start, end = same[0]
+            for lo, hi in same[1:]:  # overlapping hits widen the span to the whole phrase
+                if lo <= end:
+                    end = max(end, hi)
+            span = (start, end)
 
     tone = _tone(feats, text, model.tone is not None)
     signals = _signals(text, sig, feats)

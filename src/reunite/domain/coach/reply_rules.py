@@ -28,6 +28,8 @@ _PARTNER = r"(?:boyfriend|girlfriend|bf|gf|partner|fianc[eé]e?|husband|wife|man
 
 _BOUNDARY_RULES: dict[str, list[str]] = {
     "no_contact": [
+        r"^\W*(?:please|pls|plz|just|ok|now|seriously)?[\s,]*stop+\W*$",
+        r"\b(?:please|pls|plz) stop\b",
         r"\b(?:didn'?t|not|don'?t|stop) communicat\w*\b",
         r"\bcut (?:off )?(?:all )?contact\b",
         r"\btake the hint\b",

@@ -212,7 +212,8 @@ _RULES: dict[str, list[str]] = {
         r"\bgot engaged\b",
     ],
     "surveillance": [
-        r"\b(?:i )?(?:saw|seen|see|noticed|spotted|recogni[sz]ed|clocked) (?:you|u|ur|your|that you|you'?re)\b(?! (?:soon|later|then|around|tomorrow|there|next|again|at the (?:weekend|coffee)))",
+        r"\bi (?:can )?see (?:you|that you)(?:'ve|'re| have| are| changed| got| posted| went| were)\b",
+        r"\b(?:i )?(?:saw|seen|noticed|spotted|recogni[sz]ed|clocked) (?:you|u|ur|your|that you|you'?re)\b(?! (?:soon|later|then|around|tomorrow|there|next|again|at the (?:weekend|coffee)))",
         r"\b(?:i )?(?:saw|seen|noticed|watched|checked|looked at|liked|stalked|stalking|checking|watching|looking at|been on) (?:\w+ )?(?:your|ur|ya) (?:\w+ )?"
         + _SOCIAL
         + r"\b",
@@ -268,7 +269,7 @@ _RULES: dict[str, list[str]] = {
         r"\byou up\?|\bu up\?|\bwyd\b",
         r"\bcome (?:over|thru|through|round)\b[^.?!]{0,20}(?:tonight|no strings|\?|😉|just)",
         r"\bno strings\b|\bjust for fun\b|\bfriends with\b",
-        r"\b(?:bedroom|shower|bath|hotel room|my bed|your bed|in bed|to bed)\b",
+        r"\b(?:bedroom|hotel room|my bed|your bed|in bed|come to bed|in the (?:shower|bath) thinking)\b",
         r"\b(?:hot|hottest|sexy|fit|unreal|good enough to eat)\b(?=[^.]{0,30}\b(?:you|in that|ive been with))",
         r"\b(?:without|no|rip your|off your) clothes\b|\bclothes off\b|\band nothing else\b",
         r"\b(?:lace|bikini|swim shorts|handcuffs|massage|lingerie|silk)\b",
@@ -304,7 +305,7 @@ _RULES: dict[str, list[str]] = {
     "breakup_talk": [
         r"\b(?:how|why|the way) (?:i|you|we|things|it) (?:ended(?: things| it)?|left|handled (?:the end|it|things))\b",
         r"\b(?:things|it) ended badly\b|\bended badly\b|\bthe way things ended\b|\bwent wrong\b|\bat the end\b",
-        r"\b(?:during|after|in the middle of|before) the (?:fight|argument|row|breakup)\b|\bthe fight\b|\bthat night\b",
+        r"\b(?:during|after|in the middle of|before) the (?:fight|argument|row|breakup)\b|\b(?:about|over|since|for|thinking about|think about) (?:the|our|that) fight\b|\b(?:for|about|since|from|sorry for) that night\b",
         r"\b(?:since|after|before) we (?:split|broke up|ended)\b",
         r"\b(?:what|the thing that|the stuff that|it was the \w+ that) (?:killed|broke|ended) us\b|\bbroke us(?: up)?\b|\bwhat happened between us\b",
         r"\byou (?:said|told me) (?:i|that i)(?:'d| was| never| always| made| didn'?t| felt)\b|\bwhen you said you felt\b",
@@ -470,6 +471,10 @@ _EXCLUDE: dict[str, list[str]] = {
         r"\bsaw (?:you|u) (?:last|were) (?:week|month) (?:and|at (?:the )?(?:meetup|coffee))\b",
     ],
     "apology": [r"\bsorry (?:to hear|for your loss)\b"],
+    "breakup_talk": [
+        r"\bthe fight (?:last night|on (?:tv|sky|bt))\b",
+        r"\bfight (?:night|scenes?)\b",
+    ],
     "hostile": [
         r"\blike an? (?:idiot|loser|child)\b",
         r"\bi(?:'m| am| was| felt like| feel like) (?:such |a complete |an absolute )?an? (?:idiot|loser|coward|waste|mess|selfish)\b",
@@ -483,7 +488,12 @@ _EXCLUDE: dict[str, list[str]] = {
         r"\b(?:starting|start) over at\b",
         r"\b(?:parents|they|band|friends|[A-Z][a-z]+ and [A-Z][a-z]+) (?:got|are|getting) back together\b",
     ],
-    "jealousy": [r"\bfrom someone else\b", r"\bthere with someone else\b"],
+    "jealousy": [
+        r"\bfrom someone else\b",
+        r"\bthere with someone else\b",
+        r"\b(?:sister|brother|mum|mom|dad|friend|cousin|flatmate|roommate|mate)'?s new \w+",
+        r"\bseeing (?:the|a|that|it|this|my)\b(?! (?:guy|girl|man|woman|bloke|lad)\b)",
+    ],
 }
 
 _NEGATOR = re.compile(

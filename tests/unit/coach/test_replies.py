@@ -1,0 +1,150 @@
+"""Reading their reply: boundaries (safety-critical), tone, signals, advice (contracts.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reunite.domain.coach import read_reply
+from reunite.domain.coach.reply_rules import boundary_hits
+from reunite.domain.model import Boundary, Tone
+
+BOUNDARY_POSITIVES: dict[Boundary, list[str]] = {
+    Boundary.NO_CONTACT: [
+        "please stop texting me",
+        "Please stop texting me.",
+        "Don't contact me again.",
+        "leave me alone",
+        "I'm blocking you now.",
+        "lose my number",
+        "I don't want to hear from you. Ever.",
+        "If you message me one more time I'm blocking you everywhere.",
+        "stop messaging me or I'll block you",
+    ],
+    Boundary.SPACE: [
+        "I need some time to myself",
+        "I need space right now, please respect that",
+        "I'm not ready to talk yet",
+        "Give me a few weeks, ok?",
+        "I'll reach out when I'm ready",
+    ],
+    Boundary.REJECTION: [
+        "I don't see us getting back together",
+        "I don't have feelings for you anymore",
+        "We're not getting back together. I've moved on.",
+        "It's over between us, I'm sorry",
+    ],
+    Boundary.NEW_PARTNER: [
+        "I'm seeing someone now",
+        "I have a boyfriend",
+        "My girlfriend and I just moved in together",
+        "I met someone, it's getting serious",
+    ],
+}
+
+#: Mentions space, stopping or someone else in another sense: no boundary (contracts.md).
+HARD_NEGATIVES = [
+    "don't stop sending memes",
+    "my new job eats all my time",
+    "haha stop it, you're so funny 😂",
+    "I need space in my closet, I've bought way too many shoes",
+    "my sister's new boyfriend is lovely",
+    "The renovation is finally over 🎉",
+    "I'm seeing the new Marvel film on Friday, have you seen it?",
+    "Sure, coffee on Saturday sounds good!",
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [(kind, text) for kind, texts in BOUNDARY_POSITIVES.items() for text in texts],
+)
+def test_each_boundary_kind_is_seen(kind: Boundary, text: str) -> None:
+    """Seed 001 (honour their wishes) and 003 §1: a boundary applies at once."""
+    assert kind == read_reply(text).boundary
+
+
+@pytest.mark.parametrize("text", HARD_NEGATIVES)
+def test_words_in_another_sense_are_no_boundary(text: str) -> None:
+    assert read_reply(text).boundary is None
+
+
+def test_a_missed_please_stop_texting_me_is_the_worst_defect() -> None:
+    """Boundary detection errs on the side of seeing one, even misspelt and shouted."""
+    for text in ["plz stop txting me", "STOP TEXTING ME", "pls stop", "stop contacting me!!"]:
+        assert Boundary.NO_CONTACT == read_reply(text).boundary, text
+
+
+def test_no_contact_wins_over_a_softer_boundary_in_the_same_reply() -> None:
+    reading = read_reply("I'm seeing someone, so please stop texting me.")
+    assert Boundary.NO_CONTACT == reading.boundary
+
+
+def test_a_boundary_reply_points_at_the_words() -> None:
+    text = "Hey. I wish you well, but please stop texting me."
+    reading = read_reply(text)
+    assert reading.span is not None
+    assert "stop texting" in text[reading.span[0] : reading.span[1]]
+    spans = {text[h.start : h.end] for h in boundary_hits(text) if h.kind == "no_contact"}
+    assert "stop texting" in spans
+
+
+def test_negated_space_is_no_space() -> None:
+    assert not any(
+        h.kind == "space" and h.counts
+        for h in boundary_hits("I don't need space, I'm glad you texted")
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        ("how have you been?", "asks_question"),
+        ("haha that's so you 😂", "laughter"),
+        ("I got the job at the museum!", "shares_news"),
+        ("we should grab a coffee sometime", "suggests_meeting"),
+        ("aww I miss you too ❤️", "affection"),
+        ("ok", "short_reply"),
+    ],
+)
+def test_interest_signals_seed_001(text: str, signal: str) -> None:
+    """Seed 001: questions back, news, laughing, willingness to meet are good signs."""
+    assert signal in read_reply(text).signals
+
+
+def test_a_long_reply_is_not_short_and_has_no_question_without_a_question_mark() -> None:
+    signals = read_reply(
+        "It was nice to hear from you, the new flat is lovely and work is good"
+    ).signals
+    assert "short_reply" not in signals
+    assert "asks_question" not in signals
+
+
+@pytest.mark.parametrize(
+    ("text", "tone"),
+    [
+        ("haha I missed you too, it's so good to hear from you ❤️", Tone.WARM),
+        ("Fine. Whatever.", Tone.COLD),
+        ("You're a pathetic liar and I hate you", Tone.HOSTILE),
+    ],
+)
+def test_tone(text: str, tone: Tone) -> None:
+    assert tone == read_reply(text).tone
+
+
+def test_advice_follows_the_boundary_and_cites_a_seed() -> None:
+    reading = read_reply("please stop texting me")
+    assert "stop contacting" in reading.advice
+    assert reading.source.startswith("seed 001")
+
+
+def test_a_warm_reply_with_a_meeting_gets_the_short_public_meetup_advice_seed_001() -> None:
+    reading = read_reply("haha yes! coffee on Saturday?")
+    assert reading.boundary is None
+    assert "brief, public" in reading.advice
+
+
+def test_to_dict_matches_the_contract_shape() -> None:
+    data = read_reply("I need some time to myself").to_dict()
+    assert {"boundary", "tone", "signals", "advice", "source"} <= set(data)
+    assert "space" == data["boundary"]
+    assert data["tone"] in {"warm", "neutral", "cold", "hostile"}

@@ -240,6 +240,11 @@ class HistoryService:
             return _Insighter(session.connection(), chat).run()
 
 
+def time_key(ts: int) -> int:
+    """The smallest fingerprint of a message at wall-clock second `ts` (fingerprints sort by time)."""
+    return ((ts + _FP_OFFSET) & 0x1FFFFFFFF) << 30
+
+
 @dataclass
 class _StoreState:
     parsed: int = 0
@@ -298,7 +303,7 @@ def _rows(
                     (ordinal - epoch_day) * 86400,
                 )
             ts = day[3] + time.hour * 3600 + time.minute * 60 + time.second
-            fingerprint = (((ts + offset) & 0x1FFFFFFFF) << 30) | (
+            fingerprint = (((ts + offset) & 0x1FFFFFFFF) << 30) | (  # time_key(ts) | crc
                 crc(f"{sender}\x1f{body}\x1f{repeat}".encode("utf-8", "surrogatepass")) & low_bits
             )
             gap = None
@@ -468,11 +473,11 @@ class _Insighter:
         good = self._good_times(pick_good_times(sample_weeks))
         first = self._rows(
             "SELECT time FROM chat_messages WHERE chat_id = :chat AND sender IS NOT NULL "
-            "ORDER BY ts ASC LIMIT 1"
+            "ORDER BY fingerprint ASC LIMIT 1"
         )
         last = self._rows(
             "SELECT time FROM chat_messages WHERE chat_id = :chat AND sender IS NOT NULL "
-            "ORDER BY ts DESC LIMIT 1"
+            "ORDER BY fingerprint DESC LIMIT 1"
         )
         return Insights(
             me=chat.me,
@@ -539,10 +544,11 @@ class _Insighter:
             start = (week.week.toordinal() - _EPOCH_DAY) * 86400
             rows = self._rows(
                 "SELECT time, sender, text, line FROM chat_messages WHERE chat_id = :chat "
-                "AND kind = 'text' AND sender IS NOT NULL AND ts >= :start AND ts < :end "
-                "ORDER BY ts LIMIT 2000",
-                start=start,
-                end=start + 7 * 86400,
+                "AND kind = 'text' AND sender IS NOT NULL "
+                "AND fingerprint >= :start AND fingerprint < :end "
+                "ORDER BY fingerprint LIMIT 2000",
+                start=time_key(start),
+                end=time_key(start + 7 * 86400),
             )
             scored = sorted(
                 (

@@ -41,10 +41,7 @@ class ChatImportRow(Base):
 
 class ChatMessageRow(Base):
     __tablename__ = "chat_messages"
-    __table_args__ = (
-        Index("ux_chat_messages_fingerprint", "chat_id", "fingerprint", unique=True),
-        Index("ix_chat_messages_chat_ts", "chat_id", "ts"),
-    )
+    __table_args__ = (Index("ux_chat_messages_fingerprint", "chat_id", "fingerprint", unique=True),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     chat_id: Mapped[int] = mapped_column(ForeignKey("chats.id", ondelete="CASCADE"))
@@ -54,6 +51,9 @@ class ChatMessageRow(Base):
     text: Mapped[str] = mapped_column(Text)
     line: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(8))
+    # Wall-clock seconds in the high bits and a CRC of sender, text and repeat count in the
+    # low 30: unique per chat (re-imports skip what is stored) and sorted by time, so its
+    # index also serves time ranges and first/last (see history_service.time_key).
     fingerprint: Mapped[int] = mapped_column(BigInteger)
     # Derived from `time` at import so that insights group by integers, not date functions:
     ts: Mapped[int] = mapped_column(BigInteger)  # seconds since 1970-01-01 (local wall clock)

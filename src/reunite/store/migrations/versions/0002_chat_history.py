@@ -66,11 +66,9 @@ def upgrade() -> None:
     op.create_index(
         "ux_chat_messages_fingerprint", "chat_messages", ["chat_id", "fingerprint"], unique=True
     )
-    op.create_index("ix_chat_messages_chat_ts", "chat_messages", ["chat_id", "ts"])
 
 
 def downgrade() -> None:
-    op.drop_index("ix_chat_messages_chat_ts", "chat_messages")
     op.drop_index("ux_chat_messages_fingerprint", "chat_messages")
     op.drop_table("chat_messages")
     op.drop_index("ix_chat_imports_chat", "chat_imports")

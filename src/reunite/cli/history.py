@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -52,10 +53,16 @@ def parse_command(
     write = sys.stdout.write
     dumps = json.dumps
     count = 0
-    for message in chat:
-        write(dumps(message.as_json(), ensure_ascii=False))
-        write("\n")
-        count += 1
+    try:
+        for message in chat:
+            write(dumps(message.as_json(), ensure_ascii=False))
+            write("\n")
+            count += 1
+        sys.stdout.flush()
+    except BrokenPipeError:  # `… --jsonl | head`: the reader has seen enough
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise SystemExit(0) from None
     for note in chat.report.notes:
         sys.stderr.write(f"reunite: {note}\n")
     if count == 0:

@@ -7,6 +7,7 @@ no method logic lives here.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -20,6 +21,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from reunite.domain.errors import InvalidInput, NoJourney, NotAllowed, ReuniteError
+from reunite.web import coaching
 from reunite.web.pages import render_page
 from reunite.web.routes import api, coach, journal, onboarding, settings, timeline, today
 from reunite.web.security import (
@@ -67,6 +69,12 @@ def create_app(database_url: str | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         with Reunite.open(database_url) as reunite:
             app.state.reunite = reunite
+            # Everything loaded so far (the coach's model, the playbook, templates) lives as long
+            # as the app: keep it out of the garbage collector's full passes, which would
+            # otherwise pause requests (the long tail of latency).
+            coaching.warm_up()
+            gc.collect()
+            gc.freeze()
             yield
 
     app = FastAPI(

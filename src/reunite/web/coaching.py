@@ -6,19 +6,44 @@ call it directly; the journey's stage comes from the services facade.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from reunite.domain.model import Stage
+from reunite.domain.errors import NoJourney
+from reunite.domain.model import DRAFT_STAGES, Stage
 from reunite.web.views import to_dict
 
 
-def check(text: str, stage: str, facade: Any = None) -> dict[str, Any]:
-    """The coach's reading of a draft; with a journey, its approach may relax a `revise`."""
+@dataclass(frozen=True)
+class JourneyFacts:
+    """What the coach needs from the journey: its stage and its approach (003 §5)."""
+
+    stage: str | None = None
+    approach: str | None = None
+
+
+def journey_facts(facade: Any, now: datetime) -> JourneyFacts:
+    """One read of the journey (one transaction); none yet → no facts."""
+    try:
+        journey = facade.journey(now)
+    except NoJourney:
+        return JourneyFacts()
+    return JourneyFacts(str(journey.stage.value), str(journey.approach))
+
+
+def draft_stage(facts: JourneyFacts) -> str:
+    """contracts.md: the journey's stage when there is one, else first_contact."""
+    if facts.stage in {s.value for s in DRAFT_STAGES}:
+        return str(facts.stage)
+    return "first_contact" if facts.stage is None else "no_contact"
+
+
+def check(text: str, stage: str, facts: JourneyFacts | None = None) -> dict[str, Any]:
+    """The coach's reading of a draft; the journey's approach may relax a `revise`."""
     from reunite.domain.coach import DraftContext, check_draft
 
-    context = None
-    if facade is not None and facade.has_journey():
-        context = DraftContext(approach=facade.assessment().approach)
+    context = DraftContext(approach=facts.approach) if facts and facts.approach else None
     return to_dict(check_draft(text, Stage(stage), context))
 
 
@@ -26,3 +51,9 @@ def read(text: str) -> dict[str, Any]:
     from reunite.domain.coach import read_reply
 
     return to_dict(read_reply(text))
+
+
+def warm_up() -> None:
+    """Load the coach (rules, model) at start-up rather than on someone's first draft."""
+    check("Hope you're well!", "first_contact")
+    read("Thanks, you too!")

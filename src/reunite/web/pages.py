@@ -70,25 +70,37 @@ def reunite(request: Request) -> Reunite:
 
 
 def journey_mode(request: Request) -> str:
-    """'new' (no journey), 'recovery' (let_go or safety: no contact tools) or 'journey'."""
+    """'new' (no journey), 'recovery' (let_go or safety: no contact tools) or 'journey'.
+
+    Works the status out once per request (request.state.status) for the page to reuse.
+    """
     cached = getattr(request.state, "journey_mode", None)
     if cached is not None:
         return str(cached)
-    facade = reunite(request)
-    mode = "new"
-    if facade.has_journey():
-        from reunite.clock import now
+    from reunite.clock import now
+    from reunite.domain.errors import NoJourney
 
-        status = facade.status(now()).to_dict()
-        mode = (
-            "recovery"
-            if status.get("path") in {"let_go", "safety"}
-            or status.get("stage") in {"let_go", "safety"}
-            else "journey"
-        )
-        request.state.status = status
+    status: dict[str, Any] | None
+    try:
+        status = reunite(request).status(now()).to_dict()
+    except NoJourney:
+        mode, status = "new", None
+    else:
+        closed = {status.get("path"), status.get("stage")} & {"let_go", "safety"}
+        mode = "recovery" if closed else "journey"
+    request.state.status = status
     request.state.journey_mode = mode
     return mode
+
+
+def current_status(request: Request) -> dict[str, Any]:
+    """The journey's status as a dict (contracts.md shape plus extras), once per request."""
+    if journey_mode(request) == "new" or request.state.status is None:
+        from reunite.domain.errors import NoJourney
+
+        raise NoJourney("No journey yet.")
+    status: dict[str, Any] = request.state.status
+    return status
 
 
 def render_page(

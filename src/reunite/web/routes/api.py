@@ -235,17 +235,10 @@ def _when(value: datetime | None) -> datetime | None:
         raise NotAllowed("That date and time can't be used for your journey.") from None
 
 
-def _current_stage(request: Request) -> str:
-    facade = reunite(request)
-    if not facade.has_journey():
-        return "first_contact"
-    stage = str(to_dict(facade.status(now())).get("stage"))
-    return stage if stage in DraftStage.__args__ else "no_contact"  # type: ignore[attr-defined]
-
-
 @router.post("/check", response_model=CheckOut, responses=_ERRORS, summary="Check a draft message")
 async def api_check(request: Request, body: CheckIn) -> dict[str, Any]:
-    return coaching.check(body.text, body.stage or _current_stage(request), reunite(request))
+    facts = coaching.journey_facts(reunite(request), now())
+    return coaching.check(body.text, body.stage or coaching.draft_stage(facts), facts)
 
 
 @router.post(

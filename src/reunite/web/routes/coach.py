@@ -11,8 +11,8 @@ from fastapi.responses import Response
 from reunite.clock import now
 from reunite.domain.model import DRAFT_STAGES, EventKind
 from reunite.web import coaching
-from reunite.web.pages import htmx, journey_mode, redirect, render_page, reunite
-from reunite.web.views import highlight, to_dict
+from reunite.web.pages import current_status, htmx, journey_mode, redirect, render_page, reunite
+from reunite.web.views import highlight
 
 router = APIRouter()
 
@@ -26,7 +26,7 @@ def _stage_choices() -> list[str]:
 def _current_stage(request: Request) -> str:
     status = getattr(request.state, "status", None)
     if journey_mode(request) == "journey" and status is None:
-        status = to_dict(reunite(request).status(now()))
+        status = current_status(request)
     stage = (status or {}).get("stage")
     return str(stage) if stage in _stage_choices() else "first_contact"
 
@@ -38,7 +38,7 @@ def _too_long(text: str) -> str | None:
 
 
 def _check_view(request: Request, text: str, stage: str) -> dict[str, Any]:
-    result = coaching.check(text, stage, reunite(request))
+    result = coaching.check(text, stage, coaching.journey_facts(reunite(request), now()))
     return {"result": result, "segments": highlight(text, result.get("flags") or [])}
 
 
@@ -155,7 +155,7 @@ async def urge_action(request: Request) -> Response:
             text, int(mood) if mood else None, ["unsent-letter", "urge-to-text"], now()
         )
         return redirect("/?done=urge-kept")
-    status = to_dict(reunite(request).status(now()))
+    status = current_status(request)
     # While contact is closed any draft is read as during no-contact: it waits.
     stage = str(status["stage"]) if status.get("contact_allowed") else "no_contact"
     if stage not in _stage_choices():

@@ -12,7 +12,7 @@ from reunite.clock import now, parse_when
 from reunite.domain.errors import ReuniteError
 from reunite.domain.model import EventKind
 from reunite.web.events import EVENT_FORMS, FORMS_BY_KIND, describe
-from reunite.web.pages import journey_mode, redirect, render_page, reunite
+from reunite.web.pages import current_status, journey_mode, redirect, render_page, reunite
 from reunite.web.views import to_dict
 
 router = APIRouter()
@@ -61,7 +61,7 @@ def _page(
     status_code: int = 200,
 ) -> Response:
     mode = journey_mode(request)
-    status = to_dict(reunite(request).status(now()))
+    status = current_status(request)
     # Contact tools show only while the journey is open to contact at all; the engine still
     # refuses, with its reason, anything the method does not allow at this moment.
     open_contact = mode == "journey" and status.get("stage") not in CLOSED_STAGES

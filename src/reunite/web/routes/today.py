@@ -5,9 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from reunite.clock import now
-from reunite.web.pages import journey_mode, redirect, render_page, reunite
-from reunite.web.views import ring, text_of, to_dict
+from reunite.web.pages import current_status, journey_mode, redirect, render_page
+from reunite.web.views import ring, text_of
 
 router = APIRouter()
 
@@ -16,7 +15,7 @@ router = APIRouter()
 async def today(request: Request) -> Response:
     if journey_mode(request) == "new":
         return redirect("/start")
-    status = to_dict(reunite(request).status(now()))
+    status = current_status(request)
     counter = status.get("no_contact") or None
     tasks = [text_of(item) for item in status.get("today") or status.get("tasks") or []]
     return render_page(

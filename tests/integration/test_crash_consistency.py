@@ -43,18 +43,29 @@ def _populate(home: Path) -> None:
         core.close()
 
 
-def _run_and_kill(args: list[str], env: dict[str, str], delay: float) -> int | None:
+def _run_and_kill(args: list[str], env: dict[str, str], home: Path, wal_bytes: int) -> int | None:
+    """Start the command and SIGKILL it once its transaction has written `wal_bytes` to the
+    write-ahead log: provably in the middle of the write, whatever the machine's speed."""
+    wal = home / "reunite.db-wal"
+    start_size = wal.stat().st_size if wal.exists() else 0
     process = subprocess.Popen(
         [sys.executable, "-c", "from reunite.cli import main; main()", *args],
         env=env,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
-    time.sleep(delay)
-    if process.poll() is None:
-        os.kill(process.pid, signal.SIGKILL)
-    return process.wait()
+    deadline = time.monotonic() + 60
+    while process.poll() is None and time.monotonic() < deadline:
+        size = wal.stat().st_size if wal.exists() else 0
+        if size - start_size >= wal_bytes:
+            os.kill(process.pid, signal.SIGKILL)
+            break
+        time.sleep(0.002)
+    _out, err = process.communicate()
+    if process.returncode != -signal.SIGKILL:
+        print(err.decode(errors="replace"))
+    return process.returncode
 
 
 def _env(home: Path, **extra: str) -> dict[str, str]:
@@ -63,13 +74,17 @@ def _env(home: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-@pytest.mark.parametrize("delay", [0.7, 1.0, 1.3])
-def test_kill_during_re_encryption_leaves_all_or_nothing(tmp_path: Path, delay: float) -> None:
+@pytest.mark.parametrize("wal_bytes", [64_000, 512_000, 2_000_000])
+def test_kill_during_re_encryption_leaves_all_or_nothing(tmp_path: Path, wal_bytes: int) -> None:
     home = tmp_path / "home"
     _populate(home)
-    _run_and_kill(
-        ["passphrase", "set"], _env(home, REUNITE_NEW_PASSPHRASE="correct horse battery"), delay
+    code = _run_and_kill(
+        ["passphrase", "set"],
+        _env(home, REUNITE_NEW_PASSPHRASE="correct horse battery"),
+        home,
+        wal_bytes,
     )
+    assert -signal.SIGKILL == code, "the command finished before the kill"
     with sqlite3.connect(home / "reunite.db") as conn:
         assert "ok" == conn.execute("pragma integrity_check").fetchone()[0]
         encrypted = conn.execute(
@@ -78,7 +93,9 @@ def test_kill_during_re_encryption_leaves_all_or_nothing(tmp_path: Path, delay: 
         total = conn.execute("select count(*) from journal_entries").fetchone()[0]
         vault = conn.execute("select count(*) from settings where key = 'vault'").fetchone()[0]
     assert ROWS == total
-    assert (encrypted, vault) in ((0, 0), (ROWS, 1)), f"mixed state after kill at {delay}s"
+    assert (encrypted, vault) in ((0, 0), (ROWS, 1)), (
+        f"mixed state after a kill at {wal_bytes} WAL bytes"
+    )
     core = Reunite.open(
         f"sqlite:///{home / 'reunite.db'}", passphrase="correct horse battery" if vault else None
     )
@@ -88,8 +105,8 @@ def test_kill_during_re_encryption_leaves_all_or_nothing(tmp_path: Path, delay: 
         core.close()
 
 
-@pytest.mark.parametrize("delay", [0.7, 1.1, 1.5])
-def test_kill_during_import_leaves_the_old_data_or_the_new(tmp_path: Path, delay: float) -> None:
+@pytest.mark.parametrize("wal_bytes", [64_000, 512_000, 2_000_000])
+def test_kill_during_import_leaves_the_old_data_or_the_new(tmp_path: Path, wal_bytes: int) -> None:
     source = tmp_path / "source"
     _populate(source)
     core = Reunite.open(f"sqlite:///{source / 'reunite.db'}")
@@ -101,9 +118,9 @@ def test_kill_during_import_leaves_the_old_data_or_the_new(tmp_path: Path, delay
     target = Reunite.open(f"sqlite:///{home / 'reunite.db'}")
     target.add_journal("the only entry before the import", 5, [], datetime(2026, 11, 20))
     target.close()
-    code = _run_and_kill(["import-backup", str(backup), "--yes"], _env(home), delay)
-    assert -signal.SIGKILL == code, "the command finished before the kill: make it longer"
+    code = _run_and_kill(["import-backup", str(backup), "--yes"], _env(home), home, wal_bytes)
+    assert -signal.SIGKILL == code, "the command finished before the kill"
     with sqlite3.connect(home / "reunite.db") as conn:
         assert "ok" == conn.execute("pragma integrity_check").fetchone()[0]
         total = conn.execute("select count(*) from journal_entries").fetchone()[0]
-    assert total in (1, ROWS), f"half an import after kill at {delay}s"
+    assert total in (1, ROWS), f"half an import after a kill at {wal_bytes} WAL bytes"

@@ -39,7 +39,7 @@ from reunite.store.models import (
 from reunite.store.types import EncryptedJSON, EncryptedText, KeyState, current_key
 
 # Every table must be known whatever was imported first: backups and wipes cover them all.
-import reunite.store.history_models  # noqa: E402, F401  isort: skip
+import reunite.store.history_models  # noqa: F401  isort: skip
 
 BACKUP_FORMAT = "reunite-backup"
 BACKUP_VERSION = 1

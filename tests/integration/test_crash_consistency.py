@@ -64,7 +64,7 @@ def _run_and_kill(args: list[str], env: dict[str, str], home: Path, wal_bytes: i
         time.sleep(0.002)
     _out, err = process.communicate()
     if process.returncode != -signal.SIGKILL:
-        print(err.decode(errors="replace"))
+        sys.stderr.write(err.decode(errors="replace"))
     return process.returncode
 
 

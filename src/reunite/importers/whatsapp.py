@@ -240,17 +240,22 @@ def _kind(sender: str | None, body: str, first: bool, marked: bool) -> tuple[str
     if sender is None:
         return None, "system"
     head = body if "\n" not in body else body.split("\n", 1)[0]
-    if len(head) <= 120:
+    size = len(head)
+    if size <= 60:  # every placeholder phrase is shorter
         low = head.lower()
         kind = _PHRASE_KIND.get(low)
+        if kind is None and low[-1:] in ". ":
+            kind = _PHRASE_KIND.get(low.rstrip(". "))
         if kind is not None:
             return sender, kind
-        if (low[:1] == "<" or low[-1:] == ")") and FILE_ATTACHED.match(low):
+    if size <= 200:
+        last = head[-1:]
+        if (last == ")" or last == ">" or head[:1] == "<") and FILE_ATTACHED.match(head.lower()):
             return sender, "media"
-        if "maps.google" in low and LOCATION.match(low):
+        if "maps.google" in head and LOCATION.match(head):
             return sender, "media"
-        if not low.isascii() or low[-1:] in ".\u3002 ":
-            key = phrase_key(low)
+        if not head.isascii():
+            key = phrase_key(head)
             kind = _PHRASE_KIND.get(key)
             if kind is not None:
                 return sender, kind

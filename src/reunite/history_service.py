@@ -18,7 +18,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, text
+from sqlalchemy import Connection, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from reunite.domain.errors import InvalidInput, ReuniteError
@@ -213,6 +213,14 @@ class HistoryService:
             added += _insert(connection, batch)
             if progress is not None:
                 progress(batch[-1][5])
+        if not sqlite:  # drivers' executemany row counts are unreliable; count what is new
+            added = int(
+                connection.execute(
+                    select(func.count())
+                    .select_from(ChatMessageRow)
+                    .where(ChatMessageRow.import_id == import_id)
+                ).scalar_one()
+            )
         parsed, first, last = state.parsed, state.first, state.last
         return parsed, added, first, last
 

@@ -6,6 +6,7 @@ import contextlib
 import io
 import json
 import zipfile
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -27,8 +28,9 @@ needs_fixtures = pytest.mark.skipif(not FIXTURES_DIR.is_dir(), reason="fixtures 
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Database:
-    database = Database(f"sqlite:///{tmp_path / 'reunite.db'}")
+def db(reunite_home: Path) -> Iterator[Database]:
+    """The database of a private data folder (PostgreSQL on the CI pass)."""
+    database = Database()
     yield database
     database.close()
 
@@ -201,10 +203,8 @@ def test_insights_without_any_import_say_what_to_do(db: Database) -> None:
 
 
 @pytest.fixture
-def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def cli(reunite_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The command line on a fresh data folder, with a stdin that is not a terminal."""
-    monkeypatch.setenv("REUNITE_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("REUNITE_DATABASE_URL", raising=False)
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
 
 

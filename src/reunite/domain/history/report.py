@@ -85,28 +85,44 @@ def _bars(points: list[tuple[str, float, float]], width: int = 720, height: int 
 
 
 def _lines(
-    points: list[tuple[str, float | None, float | None]], width: int = 720, height: int = 140
+    points: list[tuple[str, float | None, float | None]],
+    width: int = 720,
+    height: int = 140,
+    digits: int = 0,
 ) -> str:
+    """Two lines (you, them) on a scale from 0 (or the lowest value) to a little above the top."""
     values = [v for _, a, b in points for v in (a, b) if v is not None]
     if not values:
         return "<p>Not enough messages to measure.</p>"
-    low, high = min([*values, 0.0]), max(values) or 1.0
+    low = min([*values, 0.0])
+    high = max(values) * 1.1 if max(values) > 0 else 1.0
     span = (high - low) or 1.0
-    step = width / max(len(points) - 1, 1)
+    left = 44
+    step = (width - left) / max(len(points) - 1, 1)
+
+    def y(value: float) -> float:
+        return height - height * (value - low) / span
 
     def path(which: int, css: str) -> str:
-        coords = [
-            f"{i * step:.1f},{height - height * ((p[which] or 0) - low) / span:.1f}"  # type: ignore[operator]
-            for i, p in enumerate(points)
-            if p[which] is not None
-        ]
+        coords = []
+        for index, point in enumerate(points):
+            value = point[which]
+            if value is not None:
+                coords.append(f"{left + index * step:.1f},{y(float(value)):.1f}")
         return (
             f'<polyline points="{" ".join(coords)}" class="{css}" fill="none"/>' if coords else ""
         )
 
+    axis = (
+        f'<line x1="{left}" y1="0" x2="{left}" y2="{height}" class="axis"/>'
+        f'<line x1="{left}" y1="{y(0.0):.1f}" x2="{width}" y2="{y(0.0):.1f}" class="axis"/>'
+        f'<text x="{left - 4}" y="10" text-anchor="end">{high:.{digits}f}</text>'
+        f'<text x="{left - 4}" y="{height}" text-anchor="end">{low:.{digits}f}</text>'
+    )
     return (
-        f'<svg viewBox="0 0 {width} {height + 20}" role="img" class="chart">{path(1, "me-line")}{path(2, "them-line")}'
-        f'<text x="0" y="{height + 15}">{escape(points[0][0])}</text>'
+        f'<svg viewBox="0 0 {width} {height + 20}" role="img" class="chart">{axis}'
+        f"{path(1, 'me-line')}{path(2, 'them-line')}"
+        f'<text x="{left}" y="{height + 15}">{escape(points[0][0])}</text>'
         f'<text x="{width}" y="{height + 15}" text-anchor="end">{escape(points[-1][0])}</text></svg>'
     )
 
@@ -122,23 +138,21 @@ def _heatmap(heat: list[list[int]]) -> str:
                 f"<title>{_DAYS[day]} {hour:02d}:00 – {count} messages</title></rect>"
             )
         cells.append(f'<text x="0" y="{day * 22 + 15}">{_DAYS[day]}</text>')
-    return f'<svg viewBox="0 0 {40 + 24 * 26} {7 * 22}" role="img" class="chart">{"".join(cells)}</svg>'
+    for hour in range(0, 24, 3):
+        cells.append(f'<text x="{40 + hour * 26}" y="{7 * 22 + 12}">{hour:02d}:00</text>')
+    return f'<svg viewBox="0 0 {40 + 24 * 26} {7 * 22 + 16}" role="img" class="chart">{"".join(cells)}</svg>'
 
 
 def render_html(data: dict[str, Any]) -> str:
     """A private, self-contained report page (no scripts, nothing loaded from the network)."""
     other = escape(str(data["other"]))
-    weekly = [(w["week"], w["me"], w["them"]) for w in data["weekly"]]
+    weekly = [(_day(w["week"]), w["me"], w["them"]) for w in data["weekly"]]
     monthly = data["monthly"]
     started = [(_month(m["month"]), m["me_started"], m["them_started"]) for m in monthly]
     reply = [(_month(m["month"]), m["me_reply_minutes"], m["them_reply_minutes"]) for m in monthly]
     length = [(_month(m["month"]), m["me_length"], m["them_length"]) for m in monthly]
     warm = [(_month(m["month"]), m["me_warmth"], m["them_warmth"]) for m in monthly]
-    summary = "".join(
-        f"<p>{escape(line)}</p>"
-        for line in describe(data).split("\n")
-        if line and not line.startswith((" ", "-"))
-    )
+    summary = f"<p>{escape(describe(data).split(chr(10))[0])}</p>"
     turning = (
         "".join(f"<li>{escape(p['sentence'])}</li>" for p in data["turning_points"])
         or "<li>No sharp breaks in the trends.</li>"
@@ -157,6 +171,7 @@ def render_html(data: dict[str, Any]) -> str:
 body {{ font: 16px/1.5 system-ui, sans-serif; max-width: 780px; margin: 2em auto; padding: 0 1em; color: #222; }}
 .chart {{ width: 100%; height: auto; font-size: 11px; }}
 .me {{ fill: #4a7fb5; }} .them {{ fill: #e08a5c; }} .heat {{ fill: #b5484a; }}
+.axis {{ stroke: #bbb; stroke-width: 1; }}
 .me-line {{ stroke: #4a7fb5; stroke-width: 2; }} .them-line {{ stroke: #e08a5c; stroke-width: 2; }}
 .key span {{ display: inline-block; width: .8em; height: .8em; margin: 0 .3em 0 1em; }}
 blockquote {{ border-left: 3px solid #e08a5c; margin: .5em 0; padding-left: 1em; }}
@@ -167,9 +182,9 @@ blockquote footer {{ font-size: .85em; color: #666; }}
 {summary}
 <h2>Messages per week</h2>{_bars(weekly)}
 <h2>Who starts conversations</h2><p>First message after six quiet hours, per month.</p>{_bars(started)}
-<h2>Reply times</h2><p>Average minutes before answering, per month.</p>{_lines(reply)}
+<h2>Reply times</h2><p>Average minutes before answering, per month.</p>{_lines(reply, digits=1)}
 <h2>Message length</h2><p>Average characters per message, per month.</p>{_lines(length)}
-<h2>Warmth</h2><p>Sentiment of a sample of messages (VADER, −1 to 1), per month.</p>{_lines(warm)}
+<h2>Warmth</h2><p>Sentiment of a sample of messages (VADER, −1 to 1), per month.</p>{_lines(warm, digits=2)}
 <h2>When you talked</h2>{_heatmap(data["heatmap"])}
 <h2>Turning points</h2><ul>{turning}</ul>
 <h2>Your good times</h2><p>The warmest weeks of the chat, with lines you may want to remember.</p>{good or "<p>None stood out.</p>"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
@@ -18,9 +19,10 @@ def _new_passphrase() -> str:
         raise InvalidInput(
             "No new passphrase: run this in a terminal, or set REUNITE_NEW_PASSPHRASE."
         )
-    if "REUNITE_NEW_PASSPHRASE" not in __import__("os").environ:
-        again = ask_secret("Type it again", "REUNITE_NEW_PASSPHRASE_AGAIN")
-        if again != new:
+    if "REUNITE_NEW_PASSPHRASE" not in os.environ:
+        import getpass
+
+        if getpass.getpass("Type it again: ") != new:
             raise InvalidInput("The two passphrases differ; nothing was changed.")
     return new
 

@@ -55,6 +55,7 @@ class Participants:
     messages: int = 0
     group_events: int = 0
     several_chats: bool = False
+    date_order_guessed: bool = False
 
     @property
     def names(self) -> list[str]:
@@ -94,6 +95,7 @@ def peek_participants(
         if found.messages >= PEEK_MESSAGES and len(found.senders) >= 2:
             break
     found.group_events = chat.report.group_events
+    found.date_order_guessed = chat.report.date_order_guessed
     found.several_chats = any("several chats" in note for note in chat.report.notes)
     return found
 
@@ -117,12 +119,19 @@ class HistoryService:
         format: str | None = None,
         date_order: str | None = None,
         choose_me: Callable[[list[str]], str] | None = None,
+        choose_date_order: Callable[[], str] | None = None,
         progress: Callable[[int], None] | None = None,
         now: datetime | None = None,
     ) -> ImportResult:
-        """Store the messages of an export that are not stored yet, all or nothing."""
+        """Store the messages of an export that are not stored yet, all or nothing.
+
+        `choose_me` is asked which sender is the user when `me` is not given;
+        `choose_date_order` ("dmy" or "mdy") when the file cannot tell its date order.
+        """
         path = Path(path)
         people = peek_participants(path, format, date_order)
+        if people.date_order_guessed and date_order is None and choose_date_order is not None:
+            date_order = choose_date_order()
         names = people.names
         if people.messages == 0:
             raise InvalidInput(f"{path.name} holds no messages.")

@@ -335,3 +335,17 @@ def test_cli_shows_progress_on_large_files(
     code, out, _ = _run("history", "import", str(path), "--me", "Sam")
     assert code == 0
     assert "1,000 new of 1,000 messages" in out
+
+
+def test_cli_asks_the_date_order_when_the_file_cannot_tell(
+    cli: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "chat.txt"
+    path.write_text(
+        "03/04/2022, 10:00 - Ann: hi\n05/06/2022, 10:00 - Bo: hello\n", encoding="utf-8"
+    )
+    monkeypatch.setattr("sys.stdin", _Terminal("x\nd\n1\n"))
+    code, out, err = _run("history", "import", str(path))
+    assert code == 0
+    assert "day/month or month/day" in err
+    assert "03 Apr 2022 to 05 Jun 2022" in out

@@ -94,6 +94,19 @@ def _ask_who(names: list[str]) -> str:
         sys.stderr.write(f"Please type a number from 1 to {len(names)}.\n")
 
 
+def _ask_date_order() -> str:
+    sys.stderr.write(
+        "This export does not show whether its dates are day/month or month/day "
+        "(no day above 12).\n"
+    )
+    while True:
+        answer = str(typer.prompt("Is the first number the day (d) or the month (m)?", err=True))
+        if answer.strip().lower() in ("d", "day", "dmy"):
+            return "dmy"
+        if answer.strip().lower() in ("m", "month", "mdy"):
+            return "mdy"
+
+
 @history_app.command("import")
 def import_command(
     file: Annotated[
@@ -113,7 +126,9 @@ def import_command(
     from reunite.history_service import HistoryService
 
     console = Console(stderr=True)
-    choose = _ask_who if sys.stdin.isatty() else None
+    interactive = sys.stdin.isatty()
+    choose = _ask_who if interactive else None
+    choose_order = _ask_date_order if interactive else None
     with open_app() as application:
         service = HistoryService(application.db)
         big = (
@@ -138,11 +153,17 @@ def import_command(
                     format=format,
                     date_order=date_order,
                     choose_me=choose,
+                    choose_date_order=choose_order,
                     progress=lambda line: bar.update(task, completed=line),
                 )
         else:
             result = service.import_file(
-                file, me=me, format=format, date_order=date_order, choose_me=choose
+                file,
+                me=me,
+                format=format,
+                date_order=date_order,
+                choose_me=choose,
+                choose_date_order=choose_order,
             )
     for note in result.notes:
         console.print(f"Note: {note}", highlight=False)

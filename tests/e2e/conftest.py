@@ -169,11 +169,16 @@ class Shooter:
 
 @pytest.fixture
 def page(browser: Any, server: Server) -> Iterator[Any]:
+    """A phone-sized tab; fails the test if the browser reports any CSP violation or JS error."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=server.url)
     tab = context.new_page()
     tab.set_default_timeout(10_000)
+    problems: list[str] = []
+    tab.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda error: problems.append(str(error)))
     yield tab
     context.close()
+    assert not problems, f"the browser reported errors (CSP or script): {problems}"
 
 
 @pytest.fixture

@@ -41,7 +41,7 @@ def onboard(page: Any, shoot: Shooter, *, who_ended: str = "They did", months: s
     see(page, "Your journey has begun")
 
 
-def test_onboarding_then_no_contact_with_an_urge(page: Any, shoot: Shooter) -> None:
+def test_onboarding_then_no_contact_with_an_urge(page: Any, server: Server, shoot: Shooter) -> None:
     onboard(page, shoot)
     expect(page.get_by_test_id("counter")).to_contain_text("Day 1 of 30")
     shoot("today-day-1")
@@ -62,6 +62,12 @@ def test_onboarding_then_no_contact_with_an_urge(page: Any, shoot: Shooter) -> N
     expect(page.get_by_test_id("entries")).to_contain_text("I miss you so much")
     expect(page.get_by_test_id("entries")).to_contain_text("unsent-letter")
     shoot("journal")
+
+    server.restart("2026-12-02T21:30:00")  # eleven days on, still apart
+    page.goto("/")
+    expect(page.get_by_test_id("stage")).to_have_text("No contact")
+    expect(page.get_by_test_id("counter")).to_contain_text("Day 12 of 30")
+    shoot("today-day-12")
 
 
 def log_event(page: Any, summary: str, *, choice: str | None = None) -> None:

@@ -95,6 +95,10 @@ def create_app(database_url: str | None = None) -> FastAPI:
         app.include_router(module.router, include_in_schema=False)
     app.include_router(api.router, prefix="/api")
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    async def favicon() -> Response:
+        return RedirectResponse("/static/favicon.svg", status_code=301)
+
     @app.exception_handler(ReuniteError)
     async def reunite_error(request: Request, error: ReuniteError) -> Response:
         status = next(

@@ -349,3 +349,27 @@ def test_cli_asks_the_date_order_when_the_file_cannot_tell(
     assert code == 0
     assert "day/month or month/day" in err
     assert "03 Apr 2022 to 05 Jun 2022" in out
+
+
+def test_a_database_error_while_writing_rolls_everything_back(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reunite.history_service as service_module
+
+    path = tmp_path / "chat.txt"
+    _write_chat(path, 500)
+    real_insert = service_module._insert
+    calls = []
+
+    def failing_insert(connection: object, rows: list) -> int:
+        calls.append(len(rows))
+        if len(calls) == 3:
+            raise RuntimeError("disk full")
+        return real_insert(connection, rows)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(service_module, "_BATCH", 100)
+    monkeypatch.setattr(service_module, "_insert", failing_insert)
+    with pytest.raises(RuntimeError, match="disk full"):
+        HistoryService(db).import_file(path, me="Alex")
+    assert _count(db, ChatMessageRow) == 0
+    assert _count(db, ChatImportRow) == 0

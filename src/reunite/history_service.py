@@ -132,8 +132,6 @@ class HistoryService:
         """
         path = Path(path)
         people = peek_participants(path, format, date_order)
-        if people.date_order_guessed and date_order is None and choose_date_order is not None:
-            date_order = choose_date_order()
         names = people.names
         if people.messages == 0:
             raise InvalidInput(f"{path.name} holds no messages.")
@@ -153,6 +151,8 @@ class HistoryService:
                 f"Only {names[0] if names else 'nobody'} writes in {path.name}; import a chat "
                 "where both of you write."
             )
+        if people.date_order_guessed and date_order is None and choose_date_order is not None:
+            date_order = choose_date_order()
         if me is None:
             if choose_me is None:
                 raise InvalidInput(

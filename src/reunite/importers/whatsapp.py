@@ -43,7 +43,7 @@ _TIME = (
     rf"(?P<H>\d{{1,2}})(?P<ts>[:.])(?P<Mi>\d{{2}})(?:(?P=ts)(?P<S>\d{{2}}))?"
     rf"(?:[ \u202f\u00a0](?P<ap>{_AMPM}))?"
 )
-_END = r"(?P<end>\]\s?|\s[-–]\s)"
+_END = r"(?P<end>\]\s?|\s[-–]\s|:\s)"
 _ANY_DATE_FIRST = re.compile(rf"{_MK}(?P<br>\[)?{_MK}{_DATE}{_MK}[,،]?\s{_MK}{_TIME}{_MK}{_END}")
 _ANY_TIME_FIRST = re.compile(rf"{_MK}(?P<br>\[){_MK}{_TIME},\s{_MK}{_DATE}{_MK}{_END}")
 
@@ -62,9 +62,15 @@ class Layout:
     year: str  # "first" (YYYY-MM-DD), "2", "4", "BE" (Buddhist) or "era" (Japanese)
     seconds: bool
     ampm: bool
+    colon: bool = False  # old iOS: `7/1/16, 4:56:55 PM: Name: text`
 
     def describe(self) -> str:
-        parts = ["iOS-style [date, time]" if self.bracket else "Android-style date, time -"]
+        if self.bracket:
+            parts = ["iOS-style [date, time]"]
+        elif self.colon:
+            parts = ["old iOS-style date, time:"]
+        else:
+            parts = ["Android-style date, time -"]
         parts.append("time first" if self.time_first else "date first")
         parts.append(f"'{self.date_sep}' between date parts")
         parts.append(
@@ -96,7 +102,7 @@ class Layout:
         seconds = r"[:.]\d{2}" if self.seconds else ""
         ampm = rf"[ \u202f\u00a0](?:{_AMPM})" if self.ampm else ""
         time = rf"\d{{1,2}}[:.]\d{{2}}{seconds}{ampm}"
-        end = r"\]\s?" if self.bracket else r"\s[-–]\s"
+        end = r"\]\s?" if self.bracket else r":\s" if self.colon else r"\s[-–]\s"
         opening = rf"{_MK}\[{_MK}" if self.bracket else _MK
         if self.time_first:
             head = rf"{opening}(?P<time>{time}),\s{_MK}(?P<date>{date}){_MK}{end}"
@@ -118,6 +124,7 @@ def _layout_of(match: re.Match[str], time_first: bool) -> Layout:
     return Layout(
         time_first=time_first,
         bracket=bool(match["br"]),
+        colon=not match["br"] and match["end"].startswith(":"),
         date_sep=match["s"],
         year=year,
         seconds=match["S"] is not None,

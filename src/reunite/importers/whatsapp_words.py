@@ -236,7 +236,12 @@ ENCRYPTION_WORDS = (
 )
 
 #: `IMG-2022.jpg (file attached)` and its translations; `<attached: …>` and `<Anhang: …>`.
-FILE_ATTACHED = re.compile(r"^\S.*\.\w{2,5} \([^()]{3,40}\)$|^<[^<>]{2,80}>$")
+FILE_ATTACHED = re.compile(
+    r"^\S.*\.\w{2,5} \([^()]{3,40}\)$|^<[^<>]{2,80}>$|"
+    r"^\S.* \((?:file attached|datei angehängt|bestand bijgevoegd|файл добавлен|"
+    r"soubor byl přiložen|archivo adjunto|fichier joint|file allegato|arquivo anexado|"
+    r"ficheiro anexado|dosya ekli|plik załączony|fil vedhæftet|fil bifogad|file terlampir)\)$"
+)
 #: `Location: https://maps.google.com/?q=…` in any language.
 LOCATION = re.compile(r"^[^\s:]{1,30}(?: [^\s:]{1,30})?: https?://maps\.google\.com/\S*$")
 #: "Tap to learn more" tails after an inner direction mark (security-code notices).

@@ -138,3 +138,19 @@ def test_ambiguous_dates_are_reported_and_overridable(tmp_path: Path) -> None:
     assert messages[0].time.month in (3, 4)
     forced = list(parse_file(path, date_order="dmy"))
     assert forced[0].time.month == 4
+
+
+def test_attachments_without_extension_and_their_caption(tmp_path: Path) -> None:
+    path = tmp_path / "chat.txt"
+    path.write_text(
+        "11/18/22, 8:49 PM - Kim: DOC-20221118-WA0004. (file attached)\n"
+        "WhatsApp Chat with Pinky.txt\n"
+        "11/18/22, 8:50 PM - Lee: I love you (very much)\n",
+        encoding="utf-8",
+    )
+    first, second = _parse(path)
+    assert (first.kind, first.text) == (
+        "media",
+        "DOC-20221118-WA0004. (file attached)\nWhatsApp Chat with Pinky.txt",
+    )
+    assert second.kind == "text"

@@ -105,6 +105,10 @@ LAYOUTS: dict[str, tuple[Writer, bool]] = {
         ),
         True,
     ),
+    "ios-old-colon": (
+        lambda t: f"{_date(t, 'mdy', '/', '2')}, {_clock(t, True, ' AM| PM')}: ",
+        True,
+    ),
     "android-dmy": (lambda t: f"{_date(t, 'dmy', '/', '4')}, {_clock(t, False, None)} - ", False),
     "android-us-12h": (
         lambda t: f"{_date(t, 'mdy', '/', '2')}, {_clock(t, False, ' AM| PM')} - ",

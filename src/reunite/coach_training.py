@@ -99,7 +99,7 @@ class Design:
 
 #: Weights are stored as int16 after multiplying by this (precision 0.0005, range ±16).
 WEIGHT_SCALE = 2000
-MIN_WEIGHT = 0.02
+MIN_WEIGHT = 0.05
 
 
 def export_weights(names: list[str], coef: Any) -> dict[str, Any]:

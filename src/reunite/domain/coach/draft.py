@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,6 +13,8 @@ from reunite.domain.coach.suggest import suggestion_for
 from reunite.domain.coach.text import word_count
 from reunite.domain.errors import InvalidInput
 from reunite.domain.model import DRAFT_STAGES, EXIT_STAGES, Stage
+
+_CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 #: Longest text the coach reads; a message to an ex is far shorter.
 MAX_CHARS = 20_000
@@ -58,8 +61,7 @@ def validate_text(text: object) -> str:
         )
     if "\x00" in text or "\ufffd" in text:
         raise InvalidInput("The text looks like binary data, not a message.")
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t")
-    if controls > max(2, len(text) // 20):
+    if len(_CONTROL.findall(text)) > max(2, len(text) // 20):
         raise InvalidInput("The text looks like binary data, not a message.")
     return text
 
@@ -82,12 +84,12 @@ def check_draft(text: str, stage: Stage, context: DraftContext | None = None) ->
     """
     text = validate_text(text)
     stage = stage if stage in EXIT_STAGES else parse_stage(stage)
-    detection: Detection = detect(text)
+    crisis = crisis_span(text)
+    detection: Detection = detect(text, crisis=crisis is not None)
     words = word_count(text)
     spans = {label: (ev.start, ev.end) for label, ev in detection.evidence.items()}
     decision = decide(detection.labels, stage, text=text, words=words, spans=spans, context=context)
     flags = decision.flags
-    crisis = crisis_span(text)
     if crisis is not None:
         crisis_flag = Flag("crisis", "block", crisis[0], crisis[1], CRISIS_HELP, CRISIS_SOURCE)
         return DraftCheck(

@@ -64,7 +64,7 @@ def features(text: str, extra: Iterable[str] = ()) -> set[str]:
             negating = 0
         if tok[0].isalpha() and len(tok) > 2:
             padded = " " + tok + " "
-            for n in (3, 4):
+            for n in (4,):
                 for i in range(len(padded) - n + 1):
                     feats.add("c:" + padded[i : i + n])
         prev = tok

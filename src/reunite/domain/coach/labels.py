@@ -50,15 +50,24 @@ def rule_features(hits: list[RuleHit] | tuple[RuleHit, ...]) -> set[str]:
     return feats
 
 
-def draft_features(text: str, hits: list[RuleHit] | tuple[RuleHit, ...]) -> set[str]:
+def draft_features(
+    text: str, hits: list[RuleHit] | tuple[RuleHit, ...], crisis: bool | None = None
+) -> set[str]:
     extra = rule_features(hits)
-    if crisis_span(text) is not None:
+    if crisis if crisis is not None else crisis_span(text) is not None:
         extra.add("r:crisis")
     return features(text, extra)
 
 
-def detect(text: str, head: LinearHead | None = None, *, use_model: bool = True) -> Detection:
-    """Labels of a draft, with evidence. `head` overrides the shipped model (for training)."""
+def detect(
+    text: str,
+    head: LinearHead | None = None,
+    *,
+    use_model: bool = True,
+    crisis: bool | None = None,
+) -> Detection:
+    """Labels of a draft, with evidence. `head` overrides the shipped model (for training);
+    `crisis` passes on a crisis check already made."""
     hits = rule_hits(text)
     if head is None and use_model:
         head = load_model().drafts
@@ -76,7 +85,7 @@ def detect(text: str, head: LinearHead | None = None, *, use_model: bool = True)
         chosen = [label for label in LABELS if label in counted]
         probabilities = {label: (1.0 if label in counted else 0.0) for label in LABELS}
     else:
-        probabilities = head.probabilities(draft_features(text, hits))
+        probabilities = head.probabilities(draft_features(text, hits, crisis))
         for index, label in enumerate(head.classes):
             p = probabilities[label]
             needed = head.thresholds[index]
@@ -96,23 +105,26 @@ def detect(text: str, head: LinearHead | None = None, *, use_model: bool = True)
             hit = counted[label]
             evidence[label] = LabelEvidence(label, hit.start, hit.end, "rule", p)
         else:
-            start, end = _best_sentence(text, label, head)
+            start, end = _best_sentence(text, label, head, hits)
             evidence[label] = LabelEvidence(label, start, end, "model", p)
     return Detection(tuple(chosen), evidence, tuple(hits), probabilities)
 
 
-def _best_sentence(text: str, label: str, head: LinearHead | None) -> tuple[int, int]:
+def _best_sentence(
+    text: str, label: str, head: LinearHead | None, hits: tuple[RuleHit, ...] | list[RuleHit]
+) -> tuple[int, int]:
     """The sentence the model finds most telling for `label` (the whole text if just one)."""
     spans = sentence_spans(text)
     if not spans:
         return 0, len(text)
     if len(spans) == 1 or head is None:
         return spans[0] if len(spans) == 1 else (spans[0][0], spans[-1][1])
+    index = head.classes.index(label)
     best = spans[0]
-    best_p = -1.0
+    best_score = float("-inf")
     for start, end in spans:
-        piece = text[start:end]
-        p = head.probabilities(draft_features(piece, rule_hits(piece)))[label]
-        if p > best_p:
-            best, best_p = (start, end), p
+        inside = [h for h in hits if start <= h.start and h.end <= end]
+        score = head.score_one(features(text[start:end], rule_features(inside)), index)
+        if score > best_score:
+            best, best_score = (start, end), score
     return best

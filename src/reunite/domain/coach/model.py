@@ -14,7 +14,7 @@ import json
 import math
 import sys
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -53,6 +53,19 @@ class LinearHead:
     multiclass: bool
     modes: tuple[str, ...] = ()
     none_below: float = 0.5
+    pairs: dict[str, tuple[tuple[int, int], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    by_class: dict[int, dict[str, int]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # (class, scaled weight) pairs per feature, unpacked once: scoring is one lookup each.
+        offsets, columns, weights = self.offsets, self.columns, self.weights
+        cols, ws = columns.tolist(), weights.tolist()
+        for name, j in self.index.items():
+            lo, hi = offsets[j], offsets[j + 1]
+            self.pairs[name] = tuple(zip(cols[lo:hi], ws[lo:hi], strict=True))
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinearHead:
@@ -74,14 +87,24 @@ class LinearHead:
 
     def scores(self, feats: set[str]) -> list[float]:
         sums = [0] * len(self.classes)
-        index, offsets, columns, weights = self.index, self.offsets, self.columns, self.weights
+        pairs_of = self.pairs
         for feat in feats:
-            j = index.get(feat)
-            if j is not None:
-                for k in range(offsets[j], offsets[j + 1]):
-                    sums[columns[k]] += weights[k]
+            pairs = pairs_of.get(feat)
+            if pairs:
+                for column, weight in pairs:
+                    sums[column] += weight
         scale = self.scale
         return [b + s / scale for b, s in zip(self.bias, sums, strict=True)]
+
+    def score_one(self, feats: set[str], index: int) -> float:
+        """The raw score of one class (cheaper than all of them: used to place spans)."""
+        weights = self.by_class.get(index)
+        if weights is None:
+            weights = {
+                name: w for name, pairs in self.pairs.items() for c, w in pairs if c == index
+            }
+            self.by_class[index] = weights
+        return self.bias[index] + sum(weights.get(f, 0) for f in feats) / self.scale
 
     def probabilities(self, feats: set[str]) -> dict[str, float]:
         """Independent sigmoids (one-vs-rest) or a softmax (multiclass)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reunite.domain.coach.text import normalize, quoted_ranges
+from reunite.domain.coach.text import compile_folded, fold, normalize, quoted_ranges
 
 LABELS: tuple[str, ...] = (
     "needy",
@@ -531,7 +531,8 @@ class RuleHit:
 
 
 def _compile(patterns: list[str]) -> list[re.Pattern[str]]:
-    return [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in patterns]
+    """One alternation per label, for folded text: a single scan instead of one per rule."""
+    return [compile_folded(patterns, re.MULTILINE)] if patterns else []
 
 
 _COMPILED: dict[str, list[re.Pattern[str]]] = {label: _compile(_RULES[label]) for label in LABELS}
@@ -557,7 +558,7 @@ def _in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
 
 def rule_hits(text: str) -> list[RuleHit]:
     """Every rule hit in `text`, in text order, with negation and quotation marked."""
-    norm = normalize(text)
+    norm = fold(normalize(text))
     quotes = quoted_ranges(norm)
     hits: list[RuleHit] = []
     for label in LABELS:

@@ -1,6 +1,6 @@
 """Coach benchmark: batch throughput, cold start of a single check, memory.
 
-    .venv/bin/python bench/coach/bench_coach.py [--write-docs]
+    .venv/bin/python bench/bench_coach.py [--write-docs]
 
 Targets (issue 6): batch ≥ 3,000 messages/s on one core; a single `reunite check "…"`
 from a cold process ≤ 0.6 s; memory of the loaded coach ≤ 150 MB.
@@ -21,7 +21,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 REUNITE = ROOT / ".venv" / "bin" / "reunite"
 PYTHON = ROOT / ".venv" / "bin" / "python"
 DOCS = ROOT / "docs" / "benchmarks.md"
@@ -192,7 +192,7 @@ def main() -> None:
         f"Measured {stamp} on {machine()}; pinned to one core.",
         "",
         f"Input: {args.messages:,} messages cycled from `data/coach/*.jsonl`.",
-        "Command: `.venv/bin/python bench/coach/bench_coach.py --write-docs`",
+        "Command: `.venv/bin/python bench/bench_coach.py --write-docs`",
         "",
         "| measure | result | target |",
         "|---|---:|---|",

@@ -35,6 +35,7 @@ from reunite.domain.history.insights import (
     find_turning_points,
     good_quote,
     pick_good_times,
+    pick_quotes,
 )
 from reunite.importers import Message, parse_file
 from reunite.store.db import Database
@@ -612,23 +613,12 @@ class _Insighter:
                 start=time_key(start),
                 end=time_key(start + 7 * 86400),
             )
-            scored = sorted(
-                (
-                    (warmth(body), _when(time), sender, body, line)
+            quotes = pick_quotes(
+                [
+                    (warmth(body), Quote(_when(time), sender, body, int(line)))
                     for time, sender, body, line in rows
                     if good_quote(body)
-                ),
-                key=lambda item: (-item[0], item[1]),
-            )
-            quotes = tuple(
-                sorted(
-                    (
-                        Quote(when, sender, body, int(line))
-                        for score, when, sender, body, line in scored[:3]
-                        if score > 0
-                    ),
-                    key=lambda q: q.time,
-                )
+                ]
             )
             result.append(
                 GoodTime(

@@ -14,6 +14,7 @@ from reunite.domain.history.insights import (
     find_turning_points,
     good_quote,
     pick_good_times,
+    pick_quotes,
 )
 from reunite.domain.history.report import describe, render_html
 
@@ -119,3 +120,18 @@ def test_as_dict_is_plain_json_data() -> None:
     assert data["first"] == "2023-01-02T09:00:00"
     assert data["good_times"][0]["quotes"][0]["line"] == 1234
     assert data["monthly"][0]["me_reply_minutes"] == 4.0
+
+
+def test_quotes_give_each_person_a_line_then_the_warmest() -> None:
+    def quote(minute: int, sender: str) -> Quote:
+        return Quote(datetime(2023, 1, 3, 21, minute), sender, f"line {minute}", minute)
+
+    scored = [
+        (0.9, quote(1, "Sam")),
+        (0.8, quote(2, "Sam")),
+        (0.7, quote(3, "Sam")),
+        (0.3, quote(4, "Alex")),
+        (-0.5, quote(5, "Alex")),
+    ]
+    assert [q.line for q in pick_quotes(scored)] == [1, 2, 4]
+    assert pick_quotes([(-0.2, quote(6, "Sam"))]) == ()

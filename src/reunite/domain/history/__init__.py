@@ -9,6 +9,7 @@ from reunite.domain.history.insights import (
     WeekPoint,
     find_turning_points,
     pick_good_times,
+    pick_quotes,
 )
 
 __all__ = [
@@ -20,4 +21,5 @@ __all__ = [
     "WeekPoint",
     "find_turning_points",
     "pick_good_times",
+    "pick_quotes",
 ]

@@ -218,6 +218,27 @@ def pick_good_times(
     return tuple(sorted(chosen, key=lambda w: w.week))
 
 
+def pick_quotes(scored: list[tuple[float, Quote]], limit: int = 3) -> tuple[Quote, ...]:
+    """The warmest lines of a stretch: the best of each person first, then the next best.
+
+    Only lines with a positive warmth are quoted; the result is in time order.
+    """
+    ranked = sorted(
+        (item for item in scored if item[0] > 0), key=lambda item: (-item[0], item[1].time)
+    )
+    chosen: list[Quote] = []
+    for _score, quote in ranked:  # one from each person
+        if all(quote.sender != c.sender for c in chosen):
+            chosen.append(quote)
+    chosen = chosen[:limit]
+    for _score, quote in ranked:
+        if len(chosen) >= limit:
+            break
+        if quote not in chosen:
+            chosen.append(quote)
+    return tuple(sorted(chosen, key=lambda q: q.time))
+
+
 def good_quote(text: str) -> bool:
     """A line worth quoting back: real words, not a link, not too short or long."""
     stripped = text.strip()

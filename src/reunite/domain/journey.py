@@ -25,8 +25,8 @@ from reunite.domain.model import (
     Tone,
     Went,
 )
+from reunite.domain.playbook import Playbook, Sourced
 from reunite.domain.situation import Assessment
-from reunite.playbook import Playbook, Sourced
 
 #: Stages in which the user may, in principle, initiate contact.
 OPEN_STAGES = frozenset(

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from reunite.domain.model import Path
-from reunite.playbook import Playbook, Sourced
+from reunite.domain.playbook import Playbook, Sourced
 
 WhoEnded = Literal["me", "them", "mutual"]
 

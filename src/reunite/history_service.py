@@ -8,8 +8,6 @@ scored for warmth in Python.
 
 from __future__ import annotations
 
-import queue
-import threading
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -220,14 +218,11 @@ class HistoryService:
         sqlite = connection.dialect.name == "sqlite"
         state = _StoreState()
         rows = _rows(messages, chat_id, import_id, people, path, sqlite, state)
-        if sqlite:
-            added = _insert_in_background(connection, rows, progress)
-        else:
-            added = 0
-            while batch := list(islice(rows, _BATCH)):
-                added += _insert(connection, batch)
-                if progress is not None:
-                    progress(batch[-1][5])
+        added = 0
+        while batch := list(islice(rows, _BATCH)):
+            added += _insert(connection, batch)
+            if progress is not None:
+                progress(batch[-1][5])
         if not sqlite:  # drivers' executemany row counts are unreliable; count what is new
             added = int(
                 connection.execute(
@@ -363,46 +358,6 @@ _SQLITE_INSERT = (
     f"INSERT OR IGNORE INTO chat_messages ({_COLUMNS}) "  # noqa: S608 - constant column list
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-
-
-def _insert_in_background(
-    connection: Connection,
-    rows: Iterator[tuple[Any, ...]],
-    progress: Callable[[int], None] | None,
-) -> int:
-    """Parse in this thread while another writes the previous batch.
-
-    SQLite releases the GIL while it works, so on a machine with two free cores
-    parsing and writing overlap. Only the writer thread touches the connection
-    until it is done; its first error stops the import (and the transaction rolls back).
-    """
-    batches: queue.Queue[list[tuple[Any, ...]] | None] = queue.Queue(maxsize=2)
-    outcome: dict[str, Any] = {"added": 0, "error": None}
-
-    def write() -> None:
-        while (batch := batches.get()) is not None:
-            if outcome["error"] is not None:
-                continue  # keep draining so the producer never blocks
-            try:
-                outcome["added"] += _insert(connection, batch)
-            except BaseException as error:  # handed to the main thread, which raises it
-                outcome["error"] = error
-
-    writer = threading.Thread(target=write, name="reunite-history-writer", daemon=True)
-    writer.start()
-    try:
-        while batch := list(islice(rows, _BATCH)):
-            if outcome["error"] is not None:
-                break
-            batches.put(batch)
-            if progress is not None:
-                progress(batch[-1][5])
-    finally:
-        batches.put(None)
-        writer.join()
-    if outcome["error"] is not None:
-        raise outcome["error"]
-    return int(outcome["added"])
 
 
 def _insert(connection: Connection, rows: list[tuple[Any, ...]]) -> int:

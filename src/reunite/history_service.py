@@ -288,7 +288,7 @@ def _rows(
     """
     seen: dict[tuple[str | None, str], int] = {}
     last_time: datetime | None = None
-    days: dict[int, tuple[int, int, int, int]] = {}
+    days: dict[int, int] = {}
     previous_ts: int | None = None
     previous_sender: str | None = None
     crc = zlib.crc32
@@ -312,15 +312,10 @@ def _rows(
             repeat = seen.get(key, 0)
             seen[key] = repeat + 1
             ordinal = time.toordinal()
-            day = days.get(ordinal)
-            if day is None:
-                day = days[ordinal] = (
-                    ordinal,
-                    time.year * 12 + time.month - 1,
-                    time.weekday() * 24,
-                    (ordinal - epoch_day) * 86400,
-                )
-            ts = day[3] + time.hour * 3600 + time.minute * 60 + time.second
+            day_start = days.get(ordinal)
+            if day_start is None:
+                day_start = days[ordinal] = (ordinal - epoch_day) * 86400
+            ts = day_start + time.hour * 3600 + time.minute * 60 + time.second
             fingerprint = (((ts + offset) & 0x1FFFFFFFF) << 30) | (  # time_key(ts) | crc
                 crc(f"{sender}\x1f{body}\x1f{repeat}".encode("utf-8", "surrogatepass")) & low_bits
             )
@@ -337,9 +332,6 @@ def _rows(
                 message.kind,
                 fingerprint,
                 ts,
-                ordinal,
-                day[1],
-                day[2] + time.hour,
                 gap,
                 gap if gap is not None and sender != previous_sender else None,
                 len(body) if message.kind == "text" else None,
@@ -351,12 +343,11 @@ def _rows(
 
 
 _COLUMNS = (
-    "chat_id, import_id, time, sender, text, line, kind, fingerprint, ts, day, month, how, "
-    "gap, reply_gap, chars"
+    "chat_id, import_id, time, sender, text, line, kind, fingerprint, ts, gap, reply_gap, chars"
 )
 _SQLITE_INSERT = (
     f"INSERT OR IGNORE INTO chat_messages ({_COLUMNS}) "  # noqa: S608 - constant column list
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -449,13 +440,13 @@ class _Insighter:
         gap = CONVERSATION_GAP_HOURS * 3600
         # One scan: per day, hour and person; weeks, months and the heatmap add these up.
         rows = self._rows(
-            "SELECT day, how, sender = :me AS mine, COUNT(*), "
+            "SELECT ts / 86400 AS d, (ts % 86400) / 3600 AS h, sender = :me AS mine, COUNT(*), "
             "SUM(CASE WHEN gap IS NULL OR gap >= :gap THEN 1 ELSE 0 END), "
             "SUM(CASE WHEN reply_gap < :gap THEN reply_gap END), "
             "COUNT(CASE WHEN reply_gap < :gap THEN 1 END), "
             "SUM(chars), COUNT(chars) "
             "FROM chat_messages WHERE chat_id = :chat AND sender IS NOT NULL "
-            "GROUP BY day, how, sender = :me",
+            "GROUP BY ts / 86400, (ts % 86400) / 3600, sender = :me",
             gap=gap,
         )
         heat = [[0] * 24 for _ in range(7)]
@@ -463,9 +454,13 @@ class _Insighter:
         months: dict[date, list[float]] = {}
         month_of: dict[int, date] = {}
         totals = [0, 0]  # them, me
-        for day, how, mine, count, started, reply_sum, replies, length_sum, texts in rows:
-            day, how, count, who = int(day), int(how), int(count), 1 if mine else 0
-            heat[how // 24][how % 24] += count
+        weekday_of: dict[int, int] = {}
+        for days, hour, mine, count, started, reply_sum, replies, length_sum, texts in rows:
+            day, count, who = int(days) + _EPOCH_DAY, int(count), 1 if mine else 0
+            weekday = weekday_of.get(day)
+            if weekday is None:
+                weekday = weekday_of[day] = date.fromordinal(day).weekday()
+            heat[weekday][int(hour)] += count
             totals[who] += count
             week = weeks.setdefault(day - (day - 1) % 7, [0, 0])
             week[who] += count

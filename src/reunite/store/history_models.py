@@ -57,9 +57,6 @@ class ChatMessageRow(Base):
     fingerprint: Mapped[int] = mapped_column(BigInteger)
     # Derived from `time` at import so that insights group by integers, not date functions:
     ts: Mapped[int] = mapped_column(BigInteger)  # seconds since 1970-01-01 (local wall clock)
-    day: Mapped[int] = mapped_column(Integer)  # proleptic ordinal: 1 = Monday 0001-01-01
-    month: Mapped[int] = mapped_column(Integer)  # year * 12 + month - 1
-    how: Mapped[int] = mapped_column(Integer)  # hour of the week: weekday * 24 + hour (Monday 0)
     # Seconds since the previous message in the export (None for the first and for
     # system lines), and the same only when the sender changed: a reply delay.
     gap: Mapped[int | None] = mapped_column(Integer, nullable=True)

@@ -105,7 +105,7 @@ def _others_python() -> Path:
     return python
 
 
-def _machine() -> str:
+def _machine(load: float | None) -> str:
     cpu = platform.processor() or platform.machine()
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -120,12 +120,14 @@ def _machine() -> str:
         memory = f", {kb / 1024 / 1024:.0f} GB RAM"
     except (OSError, ValueError, IndexError):
         pass
-    load = ""
-    if hasattr(os, "getloadavg"):
-        load = f", load average {os.getloadavg()[0]:.1f} at the start (the machine was shared)"
+    shared = ""
+    if load is not None:
+        shared = f", load average {load:.1f} when the run started"
+        if load > 1.5:
+            shared += " (other work shared the machine)"
     return (
         f"{cpu}, {os.cpu_count()} cores{memory}, {platform.system()} {platform.release()}, "
-        f"Python {platform.python_version()}{load}"
+        f"Python {platform.python_version()}{shared}"
     )
 
 
@@ -135,6 +137,7 @@ def main() -> None:
     parser.add_argument("--skip-others", action="store_true", help="only measure Reunite")
     parser.add_argument("--write-docs", action="store_true")
     args = parser.parse_args()
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
 
     OUT.mkdir(exist_ok=True)
     export = OUT / f"whatsapp_{args.messages}.txt"
@@ -162,7 +165,7 @@ def main() -> None:
         results["whatstk 0.9.1"] = _run(others, WHATSTK, str(export))
         results["chat-miner 0.6.0"] = _run(others, CHATMINER, str(export))
 
-    report = _report(results, export, size_mb, args.messages)
+    report = _report(results, export, size_mb, args.messages, load)
     print(report)
     print(json.dumps(results, indent=1))
     if args.write_docs:
@@ -178,11 +181,15 @@ def _fmt(result: dict[str, float], rate: bool = False) -> tuple[str, str, str, s
 
 
 def _report(
-    results: dict[str, dict[str, float]], export: Path, size_mb: float, messages: int
+    results: dict[str, dict[str, float]],
+    export: Path,
+    size_mb: float,
+    messages: int,
+    load: float | None,
 ) -> str:
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines = [
-        f"Measured {now} on {_machine()}.",
+        f"Measured {now} on {_machine(load)}.",
         "",
         f"Input: `{export.name}`, {messages:,} messages, {size_mb:.0f} MB, written by "
         "`bench/history/gen_whatsapp.py` (Android layout, 5% multi-line, 4% media).",

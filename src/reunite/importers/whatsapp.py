@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from reunite.domain.errors import InvalidInput
 from reunite.importers.base import Message, ParsedChat, ParseReport, Source, read_lines
@@ -329,9 +329,6 @@ def parse(source: Source, *, date_order: str | None = None, **_: object) -> Pars
     return ParsedChat(_messages(source, pattern, order, report), report)
 
 
-_BAD = (-1, -1, -1)
-
-
 def _finish(
     pending: tuple[datetime, str, int], extra: list[str], first: bool, report: ParseReport
 ) -> Message:
@@ -351,14 +348,14 @@ def _finish(
 def _messages(
     source: Source, pattern: re.Pattern[str], order: str, report: ParseReport
 ) -> Iterator[Message]:
-    dates: dict[str, tuple[int, int, int]] = {}
-    clocks: dict[str, tuple[int, int, int]] = {}
+    # date text -> midnight, clock text -> time since midnight (None: not a real date/time)
+    dates: dict[str, datetime | None] = {}
+    clocks: dict[str, timedelta | None] = {}
     match_header = pattern.match
     pending: tuple[datetime, str, int] | None = None
     extra: list[str] = []
     first = True
     finish = _finish
-    bad = _BAD
     date_first = pattern.groupindex["date"] == 1
     with source.open_text() as handle:
         for number, line in enumerate(handle, 1):
@@ -368,19 +365,25 @@ def _messages(
                     date_text, clock_text, rest = match.groups()
                 else:
                     clock_text, date_text, rest = match.groups()
-                day = dates.get(date_text)
-                if day is None:
-                    day = dates[date_text] = _parse_date(date_text, order) or bad
-                clock = clocks.get(clock_text)
-                if clock is None:
-                    clock = clocks[clock_text] = _parse_clock(clock_text) or bad
-                if day is not bad and clock is not bad:
+                if date_text in dates:
+                    day = dates[date_text]
+                else:
+                    parts = _parse_date(date_text, order)
+                    day = dates[date_text] = datetime(*parts) if parts else None
+                if clock_text in clocks:
+                    clock = clocks[clock_text]
+                else:
+                    hms = _parse_clock(clock_text)
+                    clock = clocks[clock_text] = (
+                        timedelta(hours=hms[0], minutes=hms[1], seconds=hms[2]) if hms else None
+                    )
+                if day is not None and clock is not None:
                     if pending is not None:
                         yield finish(pending, extra, first, report)
                         first = False
                         if extra:
                             extra = []
-                    pending = (datetime(*day, *clock), rest, number)
+                    pending = (day + clock, rest, number)
                     continue
             if pending is not None:
                 extra.append(line[:-1] if line[-1:] == "\n" else line)

@@ -37,6 +37,8 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data" / "coach"
 HELD_OUT_PERCENT = 20
 FOLDS = 5
+#: Regularisation strengths tried per label (out-of-fold F1 picks one); c=0 asks for the grid.
+C_GRID: tuple[float, ...] = (0.3, 1.0, 3.0)
 #: Out-of-fold boundary recall the threshold is tuned for (boundaries are safety-critical).
 BOUNDARY_RECALL = 0.995
 #: In "rule_or_sure" mode a label needs a rule hit or at least this much model confidence.
@@ -215,19 +217,28 @@ def train_ovr(
     modes: list[str] = []
     bias: list[float] = []
     coef: list[Any] = []
+    chosen_c: list[float] = []
     for cls in classes:
         y = [1 if cls in g else 0 for g in gold]
-        oof = [0.0] * len(texts)
-        for k in range(FOLDS):
-            train_idx = [i for i, f in enumerate(folds) if f != k]
-            test_idx = [i for i, f in enumerate(folds) if f == k]
-            ys = [y[i] for i in train_idx]
-            if not test_idx or len(set(ys)) < 2:
-                continue
-            m = _binary_model(x[train_idx], ys, c)
-            for i, p in zip(test_idx, m.predict_proba(x[test_idx])[:, 1], strict=True):
-                oof[i] = float(p)
-        threshold = _best_threshold(oof, y)
+        best: tuple[float, float, float, list[float]] | None = None
+        for c_try in C_GRID if c <= 0 else (c,):
+            oof = [0.0] * len(texts)
+            for k in range(FOLDS):
+                train_idx = [i for i, f in enumerate(folds) if f != k]
+                test_idx = [i for i, f in enumerate(folds) if f == k]
+                ys = [y[i] for i in train_idx]
+                if not test_idx or len(set(ys)) < 2:
+                    continue
+                m = _binary_model(x[train_idx], ys, c_try)
+                for i, p in zip(test_idx, m.predict_proba(x[test_idx])[:, 1], strict=True):
+                    oof[i] = float(p)
+            t = _best_threshold(oof, y)
+            f1 = _f1([p >= t for p in oof], y)
+            if best is None or f1 > best[0] + 1e-9:
+                best = (f1, c_try, t, oof)
+        assert best is not None
+        _, c_best, threshold, oof = best
+        chosen_c.append(c_best)
         thresholds.append(threshold)
         if rule_sets is not None:
             hit = [cls in r for r in rule_sets]
@@ -244,7 +255,7 @@ def train_ovr(
                 del options["rule_or_sure"]
                 scores = {name: _f1(pred, y) for name, pred in options.items()}
                 modes.append(max(scores, key=lambda name: (scores[name], name == "model")))
-        model = _binary_model(x, y, c)
+        model = _binary_model(x, y, c_best)
         bias.append(round(float(model.intercept_[0]), 5))
         coef.append(model.coef_[0])
     return {
@@ -252,6 +263,7 @@ def train_ovr(
         "bias": bias,
         "thresholds": thresholds,
         "modes": modes,
+        "c": chosen_c,
         "multiclass": False,
         **export_weights(design.names, coef),
     }
@@ -318,7 +330,7 @@ def train(out: Path = MODEL_PATH) -> dict[str, Any]:
     feats = [draft_features(t, rule_hits(t)) for t in texts]
     gold = [set(r.get("labels") or []) for r in drafts_train]
     rules = [{h.label for h in rule_hits(t) if h.counts} for t in texts]
-    drafts_head = train_ovr(texts, feats, gold, LABELS, c=1.0, rule_sets=rules)
+    drafts_head = train_ovr(texts, feats, gold, LABELS, c=0, rule_sets=rules)
 
     rtexts = [r["text"] for r in replies_train]
     rfeats = [reply_feature_set(t) for t in rtexts]

@@ -40,7 +40,11 @@ FOLDS = 5
 #: Regularisation strengths tried per label (out-of-fold F1 picks one); c=0 asks for the grid.
 C_GRID: tuple[float, ...] = (0.3, 1.0, 3.0)
 #: Out-of-fold boundary recall the threshold is tuned for (boundaries are safety-critical).
-BOUNDARY_RECALL = 0.995
+BOUNDARY_RECALL = 0.99
+#: The boundary head's settings, chosen by out-of-fold precision at that recall
+#: (multinomial vs binary, C in 0.3-10, class weights; see docs/coach.md).
+BOUNDARY_C = 3.0
+BOUNDARY_WEIGHT = "balanced"
 #: In "rule_or_sure" mode a label needs a rule hit or at least this much model confidence.
 SURE = 0.9
 #: Labels contracts.md defines by an explicit statement ("feelings needs an explicit
@@ -298,7 +302,7 @@ def boundary_threshold(
         test_idx = [i for i, f in enumerate(folds) if f == k]
         if not test_idx:
             continue
-        m = _multi_model(x[train_idx], [gold[i] for i in train_idx], c, None)
+        m = _multi_model(x[train_idx], [gold[i] for i in train_idx], c, BOUNDARY_WEIGHT)
         col = list(m.classes_).index("none")
         for i, row in zip(test_idx, m.predict_proba(x[test_idx]), strict=True):
             p_none[i] = float(row[col])
@@ -335,8 +339,10 @@ def train(out: Path = MODEL_PATH) -> dict[str, Any]:
     rtexts = [r["text"] for r in replies_train]
     rfeats = [reply_feature_set(t) for t in rtexts]
     bgold = [r.get("boundary") or "none" for r in replies_train]
-    boundary_head = train_multiclass(rfeats, bgold, c=3.0, weight=None)
-    boundary_head["none_below"] = boundary_threshold(rtexts, rfeats, bgold, 3.0, BOUNDARY_RECALL)
+    boundary_head = train_multiclass(rfeats, bgold, c=BOUNDARY_C, weight=BOUNDARY_WEIGHT)
+    boundary_head["none_below"] = boundary_threshold(
+        rtexts, rfeats, bgold, BOUNDARY_C, BOUNDARY_RECALL
+    )
     tone_head = train_multiclass(rfeats, [r["tone"] for r in replies_train], c=0.5)
     signals_head = train_ovr(
         rtexts, rfeats, [set(r.get("signals") or []) for r in replies_train], LEARNED_SIGNALS, c=1.0

@@ -237,7 +237,7 @@ ENCRYPTION_WORDS = (
 
 #: `IMG-2022.jpg (file attached)` and its translations; `<attached: …>` and `<Anhang: …>`.
 FILE_ATTACHED = re.compile(
-    r"^\S.*\.\w{2,5} \([^()]{3,40}\)$|^<[^<>]{2,80}>$|"
+    r"^\S.*\.\w{2,5} \([^()]{3,40}\)$|^<[^<>]{2,80}>$|^.* <[^<>:\s]{2,20}: [^<>]{1,120}\.\w{2,5}>$|"
     r"^\S.* \((?:file attached|datei angehängt|bestand bijgevoegd|файл добавлен|"
     r"soubor byl přiložen|archivo adjunto|fichier joint|file allegato|arquivo anexado|"
     r"ficheiro anexado|dosya ekli|plik załączony|fil vedhæftet|fil bifogad|file terlampir)\)$"

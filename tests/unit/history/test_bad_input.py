@@ -145,12 +145,16 @@ def test_attachments_without_extension_and_their_caption(tmp_path: Path) -> None
     path.write_text(
         "11/18/22, 8:49 PM - Kim: DOC-20221118-WA0004. (file attached)\n"
         "WhatsApp Chat with Pinky.txt\n"
-        "11/18/22, 8:50 PM - Lee: I love you (very much)\n",
+        "11/18/22, 8:50 PM - Lee: I love you (very much)\n"
+        "11/18/22, 8:51 PM - Lee: Plan.pdf • 1 page <attached: 00000116-Plan.pdf>\n"
+        "11/18/22, 8:52 PM - Kim: see <this> and <that: one>\n",
         encoding="utf-8",
     )
-    first, second = _parse(path)
+    first, second, third, fourth = _parse(path)
     assert (first.kind, first.text) == (
         "media",
         "DOC-20221118-WA0004. (file attached)\nWhatsApp Chat with Pinky.txt",
     )
     assert second.kind == "text"
+    assert third.kind == "media"
+    assert fourth.kind == "text"

@@ -90,23 +90,48 @@ HARD_NEGATIVES: dict[str, list[str]] = {
 }
 
 
-@pytest.mark.parametrize(
-    ("label", "text"), [(label, text) for label, texts in POSITIVES.items() for text in texts]
-)
+#: Where the method speaks of each label (method.md); the test ids carry it.
+SOURCES: dict[str, str] = {
+    "needy": "seed 003 §2",
+    "pressure": "seed 004 step 1",
+    "hostile": "seed 003 §2",
+    "jealousy": "seed 003 §2",
+    "surveillance": "seed 003 §1",
+    "own_dating": "seed 001",
+    "sexual": "seed 001",
+    "breakup_talk": "seed 000",
+    "reunion_push": "seed 001",
+    "feelings": "seed 001",
+    "apology": "seed 003 §5",
+    "invitation": "seed 004 step 3",
+    "memory": "seed 000",
+    "curiosity_hook": "seed 000",
+    "checkin": "seed 002 step 2",
+}
+
+
+def _cases(table: dict[str, list[str]]) -> list[object]:
+    return [
+        pytest.param(label, text, id=f"{label} ({SOURCES[label]}): {text[:40]}")
+        for label, texts in table.items()
+        for text in texts
+    ]
+
+
+@pytest.mark.parametrize(("label", "text"), _cases(POSITIVES))
 def test_each_label_is_detected(label: str, text: str) -> None:
-    """Contracts.md label table: what the message does."""
+    """Contracts.md label table (the id names the seed each label comes from)."""
     assert label in detect(text).labels
 
 
-@pytest.mark.parametrize(
-    ("label", "text"), [(label, text) for label, texts in HARD_NEGATIVES.items() for text in texts]
-)
+@pytest.mark.parametrize(("label", "text"), _cases(HARD_NEGATIVES))
 def test_hard_negatives_do_not_get_the_label(label: str, text: str) -> None:
     """Contracts.md label notes: trigger words used innocently carry no label."""
     assert label not in detect(text).labels
 
 
 def test_every_label_has_positives_and_hard_negatives() -> None:
+    assert set(LABELS) == set(SOURCES)
     assert set(LABELS) == set(POSITIVES) == set(HARD_NEGATIVES)
 
 
@@ -120,6 +145,7 @@ def test_negation_im_not_asking_you_to_come_back_is_no_reunion_push() -> None:
 
 
 def test_negated_feelings_are_not_feelings() -> None:
+    """Seed 001: feelings need an explicit statement; "I don't miss…" is not one."""
     assert "feelings" not in detect("I don't miss the commute at all since I moved").labels
 
 
@@ -129,6 +155,7 @@ def test_double_negation_still_counts() -> None:
 
 
 def test_quoted_words_are_reported_speech_not_the_writer() -> None:
+    """Seed 004 step 1: pressure is the writer's own demand, not someone else's words."""
     hits = rule_hits('my boss literally said "answer me now" in the meeting lol')
     pressure = [h for h in hits if h.label == "pressure"]
     assert pressure
@@ -145,6 +172,7 @@ def test_quoted_words_are_reported_speech_not_the_writer() -> None:
     ],
 )
 def test_spans_point_at_the_words_that_caused_the_label(text: str, label: str, words: str) -> None:
+    """Flags show the exact words (seeds 003 §1-2, 001): the span is the rule's match."""
     evidence = detect(text).evidence[label]
     assert evidence.start is not None
     assert evidence.end is not None
@@ -152,6 +180,7 @@ def test_spans_point_at_the_words_that_caused_the_label(text: str, label: str, w
 
 
 def test_typographic_apostrophes_keep_spans_exact() -> None:
+    """Seed 003 §2 (begging): curly quotes don't shift the span."""
     text = "I’m begging you, please"
     evidence = detect(text).evidence["needy"]
     assert evidence.start is not None
@@ -159,6 +188,7 @@ def test_typographic_apostrophes_keep_spans_exact() -> None:
 
 
 def test_a_model_only_label_points_at_the_most_telling_sentence() -> None:
+    """Seed 003 §2: sorrow dumped on them is needy; the span is the sentence that says it."""
     text = "Work is fine. The flat is so quiet without you and I just sit there crying every night."
     detection = detect(text)
     assert "needy" in detection.labels
@@ -173,4 +203,5 @@ def test_detection_is_independent_of_stage() -> None:
 
 
 def test_rules_alone_work_without_a_model() -> None:
+    """Seed 001 (feelings) still detected by the rules when no trained file is shipped."""
     assert "feelings" in detect("I still love you", use_model=False).labels

@@ -57,6 +57,7 @@ def test_own_dating_is_always_revise_seed_001(stage: Stage) -> None:
 
 @pytest.mark.parametrize("stage", [s for s in DRAFT_STAGES if s != Stage.NO_CONTACT])
 def test_checkins_invitations_memories_and_hooks_are_fine_seed_000(stage: Stage) -> None:
+    """Seeds 000, 001 and 002 step 2 recommend exactly these."""
     labels = ["checkin", "invitation", "memory", "curiosity_hook"]
     assert "send" == decide(labels, stage).verdict
 
@@ -72,6 +73,7 @@ def test_relationship_apology_is_revise_before_talk_seed_003_s5() -> None:
     ["Sorry for the late reply, work is mental", "sorry I missed your call!", "sorry for the typo"],
 )
 def test_small_apologies_are_not_about_the_relationship(text: str) -> None:
+    """Contracts policy row (seed 003 §5): only an apology for the relationship waits."""
     assert not relationship_apology(text)
     assert "send" == decide(["apology"], Stage.FIRST_CONTACT, text=text).verdict
 
@@ -85,6 +87,7 @@ def test_more_than_60_words_is_too_long_before_talk_seed_001(stage: Stage) -> No
 
 
 def test_long_messages_are_fine_from_talk_on() -> None:
+    """Seed 001: the honest talk may take more words."""
     assert "send" == decide([], Stage.TALK, words=200).verdict
 
 
@@ -102,6 +105,7 @@ def test_anything_during_no_contact_is_held_with_the_day_count_seed_003_s1(
 
 @pytest.mark.parametrize("stage", [Stage.PAUSE, Stage.LET_GO, Stage.SAFETY])
 def test_exit_stages_hold_every_draft(stage: Stage) -> None:
+    """Seed 003 §1 (the space they asked for) and seed 001 (respect a final no)."""
     assert "hold" == decide(["checkin"], stage).verdict
 
 
@@ -136,11 +140,13 @@ def test_apology_for_the_past_on_the_first_call_is_fine_seed_002_step_4() -> Non
 
 
 def test_relaxing_never_lifts_a_hold() -> None:
+    """Seeds 003 §5 and 002 step 3 relax a revise only; begging still holds (003 §2)."""
     honest = DraftContext(approach="honest", first_call=True)
     assert "hold" == decide(["feelings", "needy"], Stage.FIRST_CONTACT, context=honest).verdict
 
 
 def test_blocks_come_before_warnings_and_every_flag_cites_a_seed() -> None:
+    """Seed 003 §2 (needy) is the first thing to fix; seed 001 (feelings) comes after."""
     decision = decide(
         ["feelings", "needy"],
         Stage.RAPPORT,

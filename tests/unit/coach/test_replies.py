@@ -65,6 +65,7 @@ def test_each_boundary_kind_is_seen(kind: Boundary, text: str) -> None:
 
 @pytest.mark.parametrize("text", HARD_NEGATIVES)
 def test_words_in_another_sense_are_no_boundary(text: str) -> None:
+    """Contracts.md (read-reply): "don't stop sending memes" sets no limit (seed 001)."""
     assert read_reply(text).boundary is None
 
 
@@ -75,11 +76,13 @@ def test_a_missed_please_stop_texting_me_is_the_worst_defect() -> None:
 
 
 def test_no_contact_wins_over_a_softer_boundary_in_the_same_reply() -> None:
+    """Seed 003 §1 / seed 001: the strictest wish is the one to honour."""
     reading = read_reply("I'm seeing someone, so please stop texting me.")
     assert Boundary.NO_CONTACT == reading.boundary
 
 
 def test_a_boundary_reply_points_at_the_words() -> None:
+    """Seed 001 (honour their wishes): the reading shows which words set the limit."""
     text = "Hey. I wish you well, but please stop texting me."
     reading = read_reply(text)
     assert reading.span is not None
@@ -92,6 +95,7 @@ def test_a_boundary_reply_points_at_the_words() -> None:
 
 
 def test_negated_space_is_no_space() -> None:
+    """Seed 003 §1: "I don't need space" asks for none."""
     assert not any(
         h.kind == "space" and h.counts
         for h in boundary_hits("I don't need space, I'm glad you texted")
@@ -115,6 +119,7 @@ def test_interest_signals_seed_001(text: str, signal: str) -> None:
 
 
 def test_a_long_reply_is_not_short_and_has_no_question_without_a_question_mark() -> None:
+    """Seed 001 signals: a question back needs a question."""
     signals = read_reply(
         "It was nice to hear from you, the new flat is lovely and work is good"
     ).signals
@@ -131,6 +136,7 @@ def test_a_long_reply_is_not_short_and_has_no_question_without_a_question_mark()
     ],
 )
 def test_tone(text: str, tone: Tone) -> None:
+    """Seed 000: an angry reply means give it a rest; a warm one is a good sign (001)."""
     assert tone == read_reply(text).tone
 
 
@@ -147,6 +153,7 @@ def test_a_warm_reply_with_a_meeting_gets_the_short_public_meetup_advice_seed_00
 
 
 def test_to_dict_matches_the_contract_shape() -> None:
+    """Contracts.md read-reply shape (seed 003 §1 for space)."""
     data = read_reply("I need some time to myself").to_dict()
     assert {"boundary", "tone", "signals", "advice", "source"} <= set(data)
     assert "space" == data["boundary"]

@@ -20,6 +20,10 @@ from pathlib import Path
 from typing import Any
 
 MODEL_PATH = Path(__file__).with_name("model") / "coach_model.json"
+#: Packed scoring: 40 bits per class, weights offset by 2**16 so every field stays positive.
+_FIELD = 40
+_OFFSET = 1 << 16
+_MASK = (1 << _FIELD) - 1
 
 
 def _unpack(code: str, data: str) -> array[int]:
@@ -53,19 +57,23 @@ class LinearHead:
     multiclass: bool
     modes: tuple[str, ...] = ()
     none_below: float = 0.5
-    pairs: dict[str, tuple[tuple[int, int], ...]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
 
     by_class: dict[int, dict[str, int]] = field(default_factory=dict, compare=False, repr=False)
 
+    packed: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
     def __post_init__(self) -> None:
-        # (class, scaled weight) pairs per feature, unpacked once: scoring is one lookup each.
-        offsets, columns, weights = self.offsets, self.columns, self.weights
-        cols, ws = columns.tolist(), weights.tolist()
+        # Every feature's weights packed into one integer, once, for fast scoring.
+        offsets = self.offsets.tolist()
+        cols, ws = self.columns.tolist(), self.weights.tolist()
+        shifts = [_FIELD * i for i in range(len(self.classes))]
+        base = sum(_OFFSET << shift for shift in shifts)
+        packed = self.packed
         for name, j in self.index.items():
-            lo, hi = offsets[j], offsets[j + 1]
-            self.pairs[name] = tuple(zip(cols[lo:hi], ws[lo:hi], strict=True))
+            value = base
+            for k in range(offsets[j], offsets[j + 1]):
+                value += ws[k] << shifts[cols[k]]
+            packed[name] = value
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinearHead:
@@ -86,13 +94,19 @@ class LinearHead:
         )
 
     def scores(self, feats: set[str]) -> list[float]:
-        sums = [0] * len(self.classes)
-        pairs_of = self.pairs
+        # Each feature's weights are packed into one integer, one 40-bit field per class
+        # (offset to be non-negative), so summing a message is one integer addition per
+        # feature instead of a Python loop over its classes.
+        packed = self.packed
+        total = 0
+        count = 0
         for feat in feats:
-            pairs = pairs_of.get(feat)
-            if pairs:
-                for column, weight in pairs:
-                    sums[column] += weight
+            value = packed.get(feat)
+            if value is not None:
+                total += value
+                count += 1
+        offset = count * _OFFSET
+        sums = [((total >> (_FIELD * i)) & _MASK) - offset for i in range(len(self.classes))]
         scale = self.scale
         return [b + s / scale for b, s in zip(self.bias, sums, strict=True)]
 
@@ -100,9 +114,12 @@ class LinearHead:
         """The raw score of one class (cheaper than all of them: used to place spans)."""
         weights = self.by_class.get(index)
         if weights is None:
-            weights = {
-                name: w for name, pairs in self.pairs.items() for c, w in pairs if c == index
-            }
+            cols, ws, offsets = self.columns, self.weights, self.offsets
+            weights = {}
+            for name, j in self.index.items():
+                for k in range(offsets[j], offsets[j + 1]):
+                    if cols[k] == index:
+                        weights[name] = ws[k]
             self.by_class[index] = weights
         return self.bias[index] + sum(weights.get(f, 0) for f in feats) / self.scale
 

@@ -105,6 +105,9 @@ _BOUNDARY_RULES: dict[str, list[str]] = {
         r"\bwithout contact for a (?:bit|while)\b",
     ],
     "rejection": [
+        r"\b(?:i'?m |i am |so )?over (?:you|u|us)\b",
+        r"\b(?:the )?(?:love|feelings?|spark|attraction|magic|chemistry) (?:is |are |has |have )?(?:gone|dead|faded|died|over)\b",
+        r"^\W*(?:nope|no)\W*$|^\W*(?:nope|no)[.!]+\s",
         r"\bnot interested\b(?! in (?:the|that|this|a|going|coming|football|politics))|\bno chance\b|\bnot happening\b",
         r"\b(?:let me go|let it go|move on)\b|\bfind someone else\b|\byou deserve someone\b|\bhappier without you\b",
         r"\bnot the one\b|\bwasn'?t meant to be\b|\bwant different things\b|\bcan'?t give you what you want\b",
@@ -152,6 +155,8 @@ _BOUNDARY_RULES: dict[str, list[str]] = {
         r"\bmade (?:my|up my) (?:decision|mind)\b",
     ],
     "new_partner": [
+        r"\b(?:i'?m|im|i am) (?:kind of |kinda |sort of |sorta |actually |currently |now |already )+(?:seeing|dating|with) (?:someone|somebody)\b",
+        r"\b(?:got|have got|'ve got) (?:a |an )?(?:new )?(?:gf|bf|girlfriend|boyfriend|partner|fianc[eé]e?|husband|wife)\b",
         r"\bsomeone special\b|\bin love with someone\b|\bmoved on with\b|\b(?:he|she)'?s my (?:boyfriend|girlfriend|partner)\b",
         r"\bwe'?ve been together (?:since|for)\b|\bdating someone\b|\bi'?m taken\b",
         r"\b(?:i'?m|im|i am) (?:literally |actually |now )?engaged\b",
@@ -201,6 +206,7 @@ _BOUNDARY_EXCLUDE: dict[str, list[str]] = {
         r"\bfor now\b(?=[^.!?]{0,15}\b(?:lol|haha|the meme))",
     ],
     "rejection": [
+        r"\b(?:not|never|n'?t) (?:\w+ )?over (?:you|u|us)\b",
         r"\bover (?:the moon|budget)\b|\b(?:it'?s|we'?re) (?:over|done)\W+(?:the|with the)\b|\bwe'?re done with the\b",
         r"\b(?:game|match|season|show|exam|semester|week|day|shift|film|movie|term|party|holiday)(?:'s| is| was) (?:finally )?(?:over|done|finished)\b",
         r"\bfriends (?:with|from|at|of|are|and)\b",

@@ -38,6 +38,7 @@ from reunite.domain.history.insights import (
 from reunite.importers import Message, parse_file
 from reunite.store.db import Database
 from reunite.store.history_models import ChatImportRow, ChatMessageRow, ChatRow
+from reunite.store.types import current_key, open_text, seal_text
 
 #: Messages read before storing anything, to learn who is in the chat.
 PEEK_MESSAGES = 5000
@@ -101,14 +102,22 @@ def peek_participants(
     return found
 
 
+TEXT_CONTEXT = "chat_messages.text"  # associated data of the encrypted message text
 _EPOCH_DAY = date(1970, 1, 1).toordinal()
 _FP_LOW = (1 << 30) - 1
 _FP_OFFSET = 2_208_988_800  # seconds from 1900-01-01 to 1970-01-01
 
 
 class HistoryService:
-    def __init__(self, database: Database) -> None:
+    """Chat history of one user (`user_id`; the local user when not given)."""
+
+    def __init__(self, database: Database, user_id: int | None = None) -> None:
         self.db = database
+        if user_id is None:
+            from reunite.services import Reunite
+
+            user_id = Reunite(database).user_id
+        self.user_id = user_id
 
     # -- import ---------------------------------------------------------------------------
 
@@ -167,7 +176,7 @@ class HistoryService:
         stamp = now or datetime.now().replace(microsecond=0)
         chat = parse_file(path, format, date_order=date_order)
         with self.db.transaction() as session:
-            chat_row = self._chat_for(session, me, other, stamp)
+            chat_row = self._chat_for(session, self.user_id, me, other, stamp)
             import_row = ChatImportRow(
                 chat_id=chat_row.id,
                 file_name=path.name,
@@ -189,15 +198,16 @@ class HistoryService:
         )
 
     @staticmethod
-    def _chat_for(session: Session, me: str, other: str, now: datetime) -> ChatRow:
+    def _chat_for(session: Session, user_id: int, me: str, other: str, now: datetime) -> ChatRow:
         row = session.scalars(
             select(ChatRow).where(
+                ChatRow.user_id == user_id,
                 ((ChatRow.me == me) & (ChatRow.other == other))
-                | ((ChatRow.me == other) & (ChatRow.other == me))
+                | ((ChatRow.me == other) & (ChatRow.other == me)),
             )
         ).first()
         if row is None:
-            row = ChatRow(me=me, other=other, created_at=now)
+            row = ChatRow(user_id=user_id, me=me, other=other, created_at=now)
             session.add(row)
             session.flush()
         elif row.me != me:
@@ -238,7 +248,11 @@ class HistoryService:
 
     def chats(self) -> list[ChatRow]:
         with self.db.transaction() as session:
-            return list(session.scalars(select(ChatRow).order_by(ChatRow.id)))
+            return list(
+                session.scalars(
+                    select(ChatRow).where(ChatRow.user_id == self.user_id).order_by(ChatRow.id)
+                )
+            )
 
     def insights(self, chat_id: int | None = None) -> Insights:
         """The insights of one imported chat (the latest imported when not given)."""
@@ -247,10 +261,13 @@ class HistoryService:
                 chat = session.scalars(
                     select(ChatRow)
                     .join(ChatImportRow, ChatImportRow.chat_id == ChatRow.id)
+                    .where(ChatRow.user_id == self.user_id)
                     .order_by(ChatImportRow.id.desc())
                 ).first()
             else:
                 chat = session.get(ChatRow, chat_id)
+                if chat is not None and chat.user_id != self.user_id:
+                    chat = None  # another user's chat is indistinguishable from none
             if chat is None:
                 raise ReuniteError(
                     "No chat history imported yet; run `reunite history import FILE` first."
@@ -295,6 +312,8 @@ def _rows(
     first = last = None
     parsed = 0
     epoch_day, low_bits, offset = _EPOCH_DAY, _FP_LOW, _FP_OFFSET
+    key_state = current_key.get()
+    encrypting = key_state is not None and key_state.enabled
     try:
         for message in messages:
             time, sender, body = message.time, message.sender, message.text
@@ -327,7 +346,7 @@ def _rows(
                 import_id,
                 time.isoformat(" ", "microseconds") if sqlite else time,
                 sender,
-                body,
+                seal_text(body, TEXT_CONTEXT) if encrypting else body,
                 message.line,
                 message.kind,
                 fingerprint,
@@ -519,9 +538,9 @@ class _Insighter:
         )
         by_month: dict[tuple[date, bool], list[float]] = {}
         by_week: dict[date, list[float]] = {}
-        for time, mine, body in rows:
+        for time, mine, stored in rows:
             when = _when(time)
-            score = warmth(body)
+            score = warmth(open_text(stored, TEXT_CONTEXT))
             by_month.setdefault((when.date().replace(day=1), bool(mine)), []).append(score)
             monday = when.date() - timedelta(days=when.weekday())
             by_week.setdefault(monday, []).append(score)
@@ -566,7 +585,9 @@ class _Insighter:
             quotes = pick_quotes(
                 [
                     (warmth(body), Quote(_when(time), sender, body, int(line)))
-                    for time, sender, body, line in rows
+                    for time, sender, body, line in (
+                        (t, who, open_text(stored, TEXT_CONTEXT), n) for t, who, stored, n in rows
+                    )
                     if good_quote(body)
                 ]
             )

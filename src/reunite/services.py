@@ -429,17 +429,37 @@ class Reunite:
             entries = [e for e in entries if tag in e.tags]
         return entries
 
+    def history(self) -> Any:
+        """This user's chat history (import and insights)."""
+        from reunite.history_service import HistoryService
+
+        return HistoryService(self.db, self.user_id)
+
     # ------------------------------------------------------------ backup
 
     def _user_tables(self) -> list[Table]:
         return [t for t in Base.metadata.sorted_tables if t.name not in SYSTEM_TABLES]
 
-    def _owned(self, table: Table) -> Any:
-        """A select of this user's rows of a table (directly, or through its parent chat)."""
-        stmt = select(table)
+    def _owner_filter(self, table: Table) -> Any:
+        """The condition that a row of `table` belongs to this user: its own user_id, or
+        through the chain of parents that leads to one (a message → its chat → the user)."""
         if "user_id" in table.c:
-            return stmt.where(table.c.user_id == self.user_id)
-        return stmt
+            return table.c.user_id == self.user_id
+        for fk in table.foreign_keys:
+            parent = fk.column.table
+            if parent.name in SYSTEM_TABLES:
+                continue
+            parent_filter = self._owner_filter(parent)
+            if parent_filter is not None:
+                return fk.parent.in_(select(fk.column).where(parent_filter))
+        return None
+
+    def _owned(self, table: Table) -> Any:
+        """A select of this user's rows of a table."""
+        condition = self._owner_filter(table)
+        if condition is None:
+            raise RuntimeError(f"table {table.name} has no owner: every table must have one")
+        return select(table).where(condition)
 
     def export(self, now: datetime) -> dict[str, Any]:
         """Every record of this user, as plain JSON (restorable with import_backup)."""
@@ -549,13 +569,7 @@ class Reunite:
 
     def _delete_user_rows(self, session: Session) -> None:
         for table in reversed(self._user_tables()):
-            if "user_id" in table.c:
-                session.execute(delete(table).where(table.c.user_id == self.user_id))
-            elif not any("user_id" in t.c for t in self._parents(table)):
-                session.execute(delete(table))
-
-    def _parents(self, table: Table) -> list[Table]:
-        return [fk.column.table for fk in table.foreign_keys]
+            session.execute(delete(table).where(self._owner_filter(table)))
 
     def wipe(self) -> None:
         """Delete every record of this user in one transaction, then scrub the file."""

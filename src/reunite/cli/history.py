@@ -123,14 +123,13 @@ def import_command(
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
     from reunite.cli import open_app
-    from reunite.history_service import HistoryService
 
     console = Console(stderr=True)
     interactive = sys.stdin.isatty()
     choose = _ask_who if interactive else None
     choose_order = _ask_date_order if interactive else None
     with open_app() as application:
-        service = HistoryService(application.db)
+        service = application.history()
         big = (
             file.is_file()
             and file.suffix.lower() != ".zip"
@@ -184,10 +183,9 @@ def insights_command(
 ) -> None:
     """What your chat history says: who reached out, how fast, how warm, and your good times."""
     from reunite.cli import open_app
-    from reunite.history_service import HistoryService
 
     with open_app() as application:
-        insights = HistoryService(application.db).insights()
+        insights = application.history().insights()
     data = insights.as_dict()
     if html is not None:
         from reunite.domain.history.report import render_html

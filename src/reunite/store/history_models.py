@@ -10,16 +10,21 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, DateTime, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from reunite.store.models import Base
+from reunite.store.types import EncryptedText
 
 
 class ChatRow(Base):
     __tablename__ = "chats"
+    __table_args__ = (Index("ix_chats_user", "user_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), nullable=True
+    )
     me: Mapped[str] = mapped_column(String(200))
     other: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(DateTime)
@@ -48,7 +53,7 @@ class ChatMessageRow(Base):
     import_id: Mapped[int] = mapped_column(ForeignKey("chat_imports.id", ondelete="CASCADE"))
     time: Mapped[datetime] = mapped_column(DateTime)
     sender: Mapped[str | None] = mapped_column(String(200), nullable=True)
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(EncryptedText("chat_messages.text"))
     line: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(8))
     # Wall-clock seconds in the high bits and a CRC of sender, text and repeat count in the

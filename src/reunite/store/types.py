@@ -49,6 +49,16 @@ def _decrypt(value: str, context: str) -> str:
     return decrypt_field(state.key, value, context)
 
 
+def seal_text(text: str, context: str) -> str:
+    """Encrypt for a raw (driver-level) write, as EncryptedText would."""
+    return _encrypt(text, context)
+
+
+def open_text(value: str, context: str) -> str:
+    """Decrypt a value read with raw SQL, as EncryptedText would."""
+    return _decrypt(value, context)
+
+
 class EncryptedText(TypeDecorator[str]):
     """Text, encrypted at rest with AES-256-GCM when a passphrase is set."""
 

@@ -293,6 +293,8 @@ _RULES: dict[str, list[str]] = {
         r"\bi'?ve (?:met|started seeing) someone\b",
     ],
     "sexual": [
+        r"\bwear (?:it|that|them|the \w+) (?:for me|again for me)\b|\b(?:so|really|very) hot\b(?! (?:today|outside|in here|out|weather))|\bhottest\b",
+        r"\blead(?:s)? to (?:more|something more)\b|\byour move\b|\bcandles\b|\bhandle me\b|\bleave the bed(?:room)?\b",
         r"\b(?:kinky|dirty (?:thoughts|dreams|mind)|make out|making out|spend the night|stay the night|strip|nsfw|sext(?:ing)?|fwb|booty)\b",
         r"\bmiss (?:your (?:touch|lips|kisses|hands|skin|smell on me)|waking up next to you|sleeping next to you|having you in my bed|your body)\b",
         r"[🥵💋👙🛏]",
@@ -522,6 +524,17 @@ _EXCLUDE: dict[str, list[str]] = {
         r"\b(?:can|could) you try again\b",
         r"\b(?:starting|start) over at\b",
         r"\b(?:parents|they|band|friends|[A-Z][a-z]+ and [A-Z][a-z]+) (?:got|are|getting) back together\b",
+    ],
+    "own_dating": [
+        r"\b[a-z]+'s new (?:boyfriend|girlfriend|bf|gf|partner|man|fella|date)\b",
+        r"\b(?:aunty|auntie|aunt|uncle|mum|mom|dad|sister|brother|friend|flatmate|roommate|cousin|mate|colleague|boss|[a-z]+ [a-z]+) (?:is|has been|was|got) (?:dating|seeing|on (?:hinge|tinder|bumble))\b",
+        r"\b(?:a|the) (?:london|tour|uk|new|release|court|due|wedding|gig) date\b|\bsave the date\b|\bdating (?:shows?|advice|scene)\b",
+        r"\b(?:flatmate|roommate|friend|sister|brother|cousin) brought a date\b",
+    ],
+    "sexual": [
+        r"\bbed is calling\b|\bgo(?:ing)? to bed\b|\bin bed (?:with (?:flu|a cold|covid)|sick|ill|all day)\b",
+        r"\bhot (?:sauce|chocolate|water|weather|day|tea|coffee|drink|take|dog|tub)\b",
+        r"\bsexy (?:bit|scene|part)\b",
     ],
     "jealousy": [
         r"\bfrom someone else\b",

@@ -275,14 +275,41 @@ def main() -> None:
             f"| {r.name} | {r.rps:,.0f} | {r.p50_ms:.1f} | {r.p99_ms:.1f} | {r.errors} | "
             f"{r.rps / ceiling:.0%} | {target} |"
         )
+    today, check = results[1], results[2]
+    lines += [
+        "",
+        f"- The Today page reads the journey (one query, the events replayed by the engine) and renders it: "
+        f"{today.rps / ceiling:.0%} of the bare hello-world; POST /api/check runs the coach's rules and model "
+        f"on every draft: {check.rps / ceiling:.0%}.",
+        "- Both servers and the load generator share the same 2 cores (and here other work), so p99 moves "
+        "with the machine's load more than with the code.",
+    ]
     text = "\n".join(lines)
-    if options.markdown:
+    if options.write_docs:
+        write_docs(text)
+    if options.markdown or options.write_docs:
         print(text)
     else:
         for r in results:
             print(
                 f"{r.name:34} {r.rps:9,.0f} req/s  p50 {r.p50_ms:6.1f} ms  p99 {r.p99_ms:6.1f} ms  errors {r.errors}  ratio {r.rps / ceiling:.2f}"
             )
+
+
+def write_docs(section: str) -> None:
+    """Replace (or add) the '## Web' section of docs/benchmarks.md, leaving the others alone."""
+    path = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
+    text = (
+        path.read_text()
+        if path.exists()
+        else "# Benchmarks\n\nMeasured figures for the parts of Reunite with speed targets.\n"
+    )
+    match = re.search(r"^## Web\n.*?(?=^## |\Z)", text, flags=re.S | re.M)
+    if match:
+        text = text[: match.start()] + section + "\n\n" + text[match.end() :].lstrip("\n")
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    path.write_text(text.rstrip("\n") + "\n")
 
 
 if __name__ == "__main__":

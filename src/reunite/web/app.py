@@ -82,7 +82,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
         summary="A private, local-first coach for getting back together with an ex, the healthy way.",
         version="1",
         lifespan=lifespan,
-        docs_url="/api/docs",
+        docs_url=None,  # Swagger UI would load scripts from a CDN; the schema is enough
         redoc_url=None,
         openapi_url="/api/openapi.json",
     )

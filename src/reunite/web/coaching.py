@@ -47,6 +47,13 @@ def check(text: str, stage: str, facts: JourneyFacts | None = None) -> dict[str,
     return to_dict(check_draft(text, Stage(stage), context))
 
 
+def ideas(stage: str) -> list[dict[str, Any]]:
+    """The coach's stage templates: a few things that fit this stage, with their source."""
+    from reunite.domain.coach import suggestions
+
+    return [to_dict(item) for item in suggestions(Stage(stage))]
+
+
 def read(text: str) -> dict[str, Any]:
     from reunite.domain.coach import read_reply
 

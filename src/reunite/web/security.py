@@ -33,8 +33,7 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), interest-cohort=()"),
 )
 
-# Docs pages (Swagger UI) load their own inline script; they get a looser policy of their own.
-_DOCS_PATHS = ("/api/docs", "/api/redoc")
+_NAMES = frozenset(name for name, _ in SECURITY_HEADERS)
 
 
 class SecurityHeadersMiddleware:
@@ -45,19 +44,15 @@ class SecurityHeadersMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        is_docs = scope["path"].startswith(_DOCS_PATHS)
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = [
                     (name, value)
                     for name, value in message.get("headers", [])
-                    if name.lower() not in {h for h, _ in SECURITY_HEADERS}
+                    if name.lower() not in _NAMES
                 ]
-                for name, value in SECURITY_HEADERS:
-                    if is_docs and name == b"content-security-policy":
-                        continue
-                    headers.append((name, value))
+                headers.extend(SECURITY_HEADERS)
                 message["headers"] = headers
             await send(message)
 

@@ -164,20 +164,52 @@ class StartIn(BaseModel):
     )
 
 
-class EventIn(BaseModel):
+class _EventBase(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    kind: Literal[
-        "slip", "urge", "contact", "reply", "no_reply", "meetup", "talk", "appeal",
-        "ex_reached_out", "let_go",
-    ]  # fmt: skip
     at: datetime | None = Field(default=None, description="When it happened; default now.")
     note: str | None = Field(default=None, max_length=20000, pattern=NOTE_PATTERN)
-    text: str | None = Field(
-        default=None, max_length=5000, pattern=TEXT_PATTERN, description="Their reply (kind=reply)."
+
+
+class PlainEvent(_EventBase):
+    """An event with nothing more to say than when (and an optional note)."""
+
+    kind: Literal["slip", "urge", "no_reply", "ex_reached_out", "let_go"]
+
+
+class ContactEvent(_EventBase):
+    kind: Literal["contact"]
+    contact_kind: Literal["text", "call", "meetup"] = "text"
+
+
+class ReplyEvent(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    kind: Literal["reply"]
+    at: datetime | None = Field(default=None, description="When it came; default now.")
+    text: str = Field(
+        min_length=1, max_length=5000, pattern=TEXT_PATTERN, description="Their reply."
     )
-    contact_kind: Literal["text", "call", "meetup"] | None = None
-    went: Literal["good", "bad"] | None = None
-    outcome: Literal["yes", "no", "later"] | None = None
+
+
+class MeetupEvent(_EventBase):
+    kind: Literal["meetup"]
+    went: Literal["good", "bad"]
+
+
+class TalkEvent(_EventBase):
+    kind: Literal["talk"]
+    outcome: Literal["yes", "no", "later"]
+
+
+class AppealEvent(_EventBase):
+    kind: Literal["appeal"]
+    outcome: Literal["yes", "no"]
+
+
+#: One shape per kind (the schema says exactly what each kind needs).
+EventIn = Annotated[
+    PlainEvent | ContactEvent | ReplyEvent | MeetupEvent | TalkEvent | AppealEvent,
+    Field(discriminator="kind"),
+]
 
 
 class EventOut(BaseModel):
@@ -297,23 +329,13 @@ async def api_events(request: Request) -> list[dict[str, Any]]:
 async def api_log(request: Request, body: EventIn) -> dict[str, Any]:
     facade, moment, at = reunite(request), now(), _when(body.at)
     try:
-        if body.kind == "reply":
-            if not body.text:
-                raise InvalidInput("A reply needs the text of their message.")
+        if isinstance(body, ReplyEvent):
             return to_dict(facade.log_reply(body.text, moment, at))
-        data = {
-            k: v
-            for k, v in (
-                ("went", body.went),
-                ("outcome", body.outcome),
-                ("contact_kind", body.contact_kind),
-            )
-            if v
-        }
-        return to_dict(facade.log(EventKind(body.kind), moment, at, note=body.note, **data))
+        details = body.model_dump(exclude={"kind", "at", "note"})
+        return to_dict(facade.log(EventKind(body.kind), moment, at, note=body.note, **details))
     except InvalidInput as error:
         # A well-formed event that doesn't fit the journey now (a date before it began,
-        # an outcome that kind doesn't take, a no-reply with no contact): a conflict.
+        # a no-reply with no contact of yours logged): a conflict with its state.
         raise NotAllowed(error.message) from None
 
 

@@ -56,6 +56,7 @@ def _coach_page(request: Request, **context: Any) -> Response:
         "reply_error": None,
     }
     values.update(context)
+    values["ideas"] = coaching.ideas(values["stage"])
     return render_page(
         request,
         "coach.html",

@@ -177,3 +177,10 @@ def test_check_with_a_journey_uses_its_stage(cli: Cli, answers_file) -> None:  #
     stage = json.loads(cli("status", "--json").out)["stage"]
     data = cli("check", "coffee on Saturday?", "--json").json()
     assert stage == data["stage"]
+
+
+def test_an_explicit_stage_does_not_bypass_a_no_contact_boundary(cli: Cli, answers_file) -> None:  # type: ignore[no-untyped-def]
+    """Seed 001 (honour their wishes): --stage is a what-if, not a way round their request."""
+    assert 0 == cli("start", "--answers", answers_file(), "--json").code
+    assert 0 == cli("read-reply", "Don't contact me again.", "--log").code
+    assert_clean_error(cli("check", "hi", "--stage", "rapport"), 3, "asked you not to contact")

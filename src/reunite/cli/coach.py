@@ -2,7 +2,8 @@
 
 Shapes follow contracts.md. Imports stay lazy: a single check from a cold process
 loads the coach's rules and weights, never numpy or scikit-learn, and opens the journey
-only when `--stage` is not given.
+only when a database exists (its stage is the default, and a no_contact boundary
+refuses checking even with `--stage`).
 """
 
 from __future__ import annotations
@@ -239,14 +240,17 @@ def register(app: typer.Typer) -> None:
         as_json: JsonOpt = False,
     ) -> None:
         """Check a draft message to your ex before you send it."""
-        from reunite.domain.coach import check_draft, parse_stage, validate_text
+        from reunite.domain.coach import DraftContext, check_draft, parse_stage, validate_text
 
         if (text is None) == (batch is None):
             raise InvalidInput('Give either a message to check or --batch FILE.jsonl (or "-").')
-        chosen = parse_stage(stage) if stage is not None else None
-        context = None
-        if chosen is None:
-            chosen, context = _journey_defaults()
+        explicit = parse_stage(stage) if stage is not None else None
+        # The journey is consulted even with --stage: a no_contact boundary refuses checking
+        # whatever stage is asked for (seed 001, honour their wishes).
+        journey_stage, context = _journey_defaults()
+        chosen = explicit or journey_stage
+        if explicit is not None and explicit != journey_stage:
+            context = context and DraftContext(approach=context.approach)
 
         if batch is not None:
             default_stage = chosen

@@ -154,3 +154,22 @@ def test_the_plan_downloads_as_a_calendar(started: TestClient) -> None:
 
 def test_settings_show_where_the_data_lives(started: TestClient) -> None:
     assert "reunite.db" in started.get("/settings").text
+
+
+def test_a_crisis_letter_shows_help_instead_of_moving_on(started: TestClient) -> None:
+    response = started.post(
+        "/urge", data={"letter": "I don't want to be here anymore", "mood": "1", "action": "keep"}
+    )
+    assert response.status_code == 200
+    assert "Please talk to someone now" in response.text
+    assert "kept in your journal" in response.text
+
+
+def test_the_safety_path_keeps_help_on_today_and_no_contact_tools(
+    client: TestClient, answers: dict[str, str]
+) -> None:
+    client.post("/start/begin", data={**answers, "safety_concern": "true"})
+    today = client.get("/").text
+    assert "Your safety comes first" in today
+    assert "I want to text them" not in today
+    assert 'href="/coach"' not in today

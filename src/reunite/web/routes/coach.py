@@ -122,7 +122,14 @@ async def urge(request: Request) -> Response:
 
 
 def _urge_page(request: Request, **context: Any) -> Response:
-    values: dict[str, Any] = {"letter": "", "mood": "", "check": None, "error": None}
+    values: dict[str, Any] = {
+        "letter": "",
+        "mood": "",
+        "check": None,
+        "error": None,
+        "kept": False,
+        "crisis": False,
+    }
     values.update(context)
     return render_page(
         request,
@@ -152,9 +159,11 @@ async def urge_action(request: Request) -> Response:
         return _urge_page(request, letter=text, mood=mood, error=error)
     if action == "keep":
         # Tagged urge-to-text, the entry also logs the urge (never a slip: nothing was sent).
-        reunite(request).add_journal(
+        entry = reunite(request).add_journal(
             text, int(mood) if mood else None, ["unsent-letter", "urge-to-text"], now()
         )
+        if entry.crisis:  # help first, before anything else (contracts.md)
+            return _urge_page(request, kept=True, crisis=True)
         return redirect("/?done=urge-kept")
     status = current_status(request)
     # While contact is closed any draft is read as during no-contact: it waits.

@@ -31,6 +31,11 @@ CRISIS = [
     "I can't go on living like this",
     "I’m going to hurt myself",
     "thinking about suicide a lot lately",
+    "I feel like ending my life",
+    "I have been giving my stuff away",
+    "thinking of jumping",
+    "goodbye everyone, I love you all",
+    "I can't see any way out",
 ]
 
 FIGURES_OF_SPEECH = [
@@ -44,6 +49,10 @@ FIGURES_OF_SPEECH = [
     "I'm dying to know how that show ends",
     "I cut myself shaving this morning, so much blood lol",
     "I don't want to be here, this party is so boring",
+    "I am going to kill him, he ate my chips",
+    "I would rather die than go to that wedding lol",
+    "kill me now, this meeting is endless",
+    "the plants died while I was away",
 ]
 
 

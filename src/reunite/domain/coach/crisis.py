@@ -51,6 +51,12 @@ _CRISIS_PATTERNS = [
     r"\bwant (?:it|everything|the pain) to (?:end|stop) forever\b",
     r"\bi'?ll (?:do it|end it)(?: tonight| now)?\b[^.?!]{0,20}\bif (?:you|u) (?:don'?t|leave|won'?t)\b",
     # indirect phrasings: ending it, not being here, plans and means, goodbyes
+    r"\bend(?:ing)? (?:my (?:own )?life|it all)\b",
+    r"\b(?:giv(?:e|ing)|gave|given) (?:away )?(?:all )?(?:of )?my (?:stuff|things|belongings|possessions)\b",
+    r"\b(?:thinking|think|thought) (?:of|about) (?:jumping|ending it|dying|not being here|killing myself|not waking up)\b",
+    r"\bgoodbye (?:everyone|all|world|forever|cruel world)\b",
+    r"\b(?:bought|got|have|found) (?:a |the |some )?rope\b",
+    r"\b(?:can'?t|cannot|don'?t) see (?:a|any) way out\b",
     r"\b(?:i'?m|i am|i'?ll|i will|gonna|going to|thinking (?:about|of)|if i|want to|wanna|better if i|just) (?:just )?(?:going to |gonna )?end(?:ing)? (?:it|mine|my life)\b(?! (?:with|between|for us))",
     r"\b(?:ending|end) it all\b",
     r"\b(?:isn'?t|not) worth living\b",

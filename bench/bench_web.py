@@ -213,6 +213,9 @@ def main() -> None:
     parser.add_argument(
         "--markdown", action="store_true", help="print a docs/benchmarks.md section"
     )
+    parser.add_argument(
+        "--write-docs", action="store_true", help="replace the Web section of docs/benchmarks.md"
+    )
     options = parser.parse_args()
     duration = max(2, min(options.duration, 60))
     load = run_wrk if shutil.which("wrk") else run_python
@@ -256,7 +259,7 @@ def main() -> None:
         f"Python {platform.python_version()}, load average {load_avg:.1f} at the end (the machine was shared).",
         f"One uvicorn worker (no uvloop/httptools), {options.connections} connections, {duration} s per row after a 2 s warm-up, "
         f"load from {generator} on the same machine.",
-        "Command: `.venv/bin/python bench/bench_web.py --markdown`",
+        "Command: `.venv/bin/python bench/bench_web.py --write-docs`",
         "",
         "| endpoint | req/s | p50 ms | p99 ms | errors | share of ceiling | target |",
         "|---|---:|---:|---:|---:|---:|---|",

@@ -92,6 +92,11 @@ _RULES: dict[str, list[str]] = {
         r"\bi'?ll wait (?:forever|for you)\b",
     ],
     "pressure": [
+        r"\b(?:\d+|24|48|one|two) hours?\b(?=[^.]{0,30}\b(?:to|since|already|now|reply|answer|tell|decide)\b)|\bi'?d like a response\b",
+        r"\b(?:been )?waiting all (?:day|night|week)\b|\bstop avoiding\b|\b(?:you|u) there\?|\bwhy is it so hard\b",
+        r"\bnot asking again\b|\bnot optional\b|\btaking that as a no\b|\bdeleting your number\b|\blast chance\b",
+        r"\bpick up (?:the|your) phone\b|\bcalling again\b|\buntil you show up\b|\bgiving you (?:till|until|one|\d+|a week|a day)\b",
+        r"\b(?:if|unless) i don'?t hear (?:from you|back)\b",
         r"\bwhy (?:are|r|aren'?t|arent) (?:you|u) (?:ignoring|ghosting|not (?:answering|replying|responding|talking))",
         r"\bwhy (?:won'?t|don'?t|didn'?t|haven'?t|can'?t|wont|dont|didnt|havent) (?:you|u) (?:answer|reply|respond|text|call|pick up|talk|get back)",
         r"\bstop (?:ignoring|ghosting|avoiding) me\b",
@@ -423,6 +428,11 @@ _RULES: dict[str, list[str]] = {
         r"\bmy bad\b",
     ],
     "invitation": [
+        r"\bwant to (?:team up|check out|come|see|go|try|join|grab|meet)\b[^.!]{0,40}\?",
+        r"\b(?:on|this|next) (?:mon|tues|wednes|thurs|fri|satur|sun)day(?: morning| afternoon| evening| night)?\?",
+        r"\binterested\?|\bin person\b|\bi (?:want|would love|'d love) to see you\b|\btwo tickets\b|\btable for\b",
+        r"\bcome (?:over|down|out|round|thru|through)\b",
+        r"\bi'?ll be at your\b|\bmeet(?:ing)? (?:this|next|on|at|up)\b",
         r"\b(?:coffee|a coffee|drinks?|a drink|lunch|dinner|brunch|breakfast|a walk|a call|a chat|a pint|a bite|ice cream|chai|a quick one)\b[^.!?]{0,40}\?",
         r"\b(?:fancy|wanna|want to|would you like to|would you be up for|up for|free for|care to|down to|d'?you want to|do you want to|keen to|keen on)\b[^.!?]{0,40}(?:coffee|drink|lunch|dinner|brunch|breakfast|walk|call|chat|meet|catch up|go|come|join|grab|hang|see|pint|film|movie|gig|show|exhibit|market|gallery|museum)\b",
         r"\b(?:can|could|shall|should) (?:we|i) (?:meet|grab|get|go|call|ring|phone|see|catch up|talk on the phone|hop on|facetime|hang out|have a)\b",
@@ -524,6 +534,14 @@ _EXCLUDE: dict[str, list[str]] = {
         r"\b(?:can|could) you try again\b",
         r"\b(?:starting|start) over at\b",
         r"\b(?:parents|they|band|friends|[A-Z][a-z]+ and [A-Z][a-z]+) (?:got|are|getting) back together\b",
+    ],
+    "invitation": [
+        r"\bno need to come\b|\bso you don'?t have to come\b|\binstead of you coming\b",
+        r"\b(?:leave|drop|bring|post)\b[^.]{0,40}\b(?:with|at|to) (?:your|the|my) (?:flatmate|concierge|front desk|brother|sister|neighbou?r|reception|work|mum|mom)\b",
+    ],
+    "pressure": [
+        r"\bno worries if not\b|\bwhen(?:ever)? you (?:get a chance|can|have time)\b",
+        r"\b(?:landlord|agent|bank|deposit|lease|council|insurance)\b",
     ],
     "own_dating": [
         r"\b[a-z]+'s new (?:boyfriend|girlfriend|bf|gf|partner|man|fella|date)\b",

@@ -268,6 +268,12 @@ _RULES: dict[str, list[str]] = {
         r"\bi (?:keep|kept) (?:seeing|checking|looking)\b",
     ],
     "own_dating": [
+        r"\b(?:i'?m |im |am )?on a date\b",
+        r"\bseeing a (?:\w+ )?(?:woman|man|guy|girl|lad|bloke|nurse|teacher|doctor|lawyer)\b",
+        r"\b(?:i'?m|i am) moving in with (?!my (?:mum|mom|dad|parents|sister|brother|friend|nan|gran|mate|cousin))\w+",
+        r"\bi (?:might have |may have |just )?kissed (?:my|a|this|someone|somebody)\b",
+        r"\b(?:i'?m|im) (?:kind of |kinda |sort of )?with [a-z]+ now\b|\bflings?\b",
+        r"\btook (?:a|this) (?:girl|guy|woman|man|lad|bloke)\b",
         r"\b(?:i'?ve|i have|i) (?:met|been meeting) (?:someone|somebody|a (?:guy|girl|man|woman))\b",
         r"\b(?:guy|girl|man|woman|someone|person) (?:i met )?(?:from|on) (?:tinder|hinge|bumble|the apps|an app|a dating app)\b",
         r"\bmy (?:tinder|hinge|bumble|first|second|last|latest) date\b|\b(?:a|the) (?:second|third|blind) date\b",

@@ -268,6 +268,9 @@ _RULES: dict[str, list[str]] = {
         r"\bi (?:keep|kept) (?:seeing|checking|looking)\b",
     ],
     "own_dating": [
+        r"\b(?:i'?ve|i have|i) got a (?:new )?(?:boyfriend|girlfriend|partner|bf|gf|fianc[eé]e?)\b",
+        r"\b(?:i'?m|im|i am) (?:now )?(?:with someone|in a relationship|engaged|married)\b|\bi got (?:engaged|married)\b",
+        r"\bsomeone special\b|\bswip(?:e|ed|ing)\b|\ba match on\b|\b(?:drinks|dinner|coffee) with a (?:guy|girl|woman|man|lad|bloke)\b",
         r"\b(?:i'?m |im |am )?on a date\b",
         r"\bseeing a (?:\w+ )?(?:woman|man|guy|girl|lad|bloke|nurse|teacher|doctor|lawyer)\b",
         r"\b(?:i'?m|i am) moving in with (?!my (?:mum|mom|dad|parents|sister|brother|friend|nan|gran|mate|cousin))\w+",

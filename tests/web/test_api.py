@@ -95,3 +95,11 @@ schema = schemathesis.openapi.from_asgi("/api/openapi.json", create_app(f"sqlite
 def test_the_api_never_breaks_its_own_schema(case: Any) -> None:
     """schemathesis: no 500s, responses match the OpenAPI schema, for any valid or odd input."""
     case.call_and_validate()
+
+
+def test_check_is_refused_after_they_asked_for_no_contact(client: TestClient) -> None:
+    """As `reunite check`: once they asked you to stop, no help writing to them (seed 001)."""
+    client.post("/api/journey", json={"answers": {**ANSWERS, "ex_asked_no_contact": True}})
+    response = client.post("/api/check", json={"text": "Hi, hope you're well"})
+    assert response.status_code == 409
+    assert "asked you not to contact them" in response.json()["detail"]

@@ -21,6 +21,7 @@ class JourneyFacts:
 
     stage: str | None = None
     approach: str | None = None
+    closed: str | None = None  # why drafting to them is refused (their no-contact ask, safety)
 
 
 def journey_facts(facade: Any, now: datetime) -> JourneyFacts:
@@ -29,7 +30,10 @@ def journey_facts(facade: Any, now: datetime) -> JourneyFacts:
         journey = facade.journey(now)
     except NoJourney:
         return JourneyFacts()
-    return JourneyFacts(str(journey.stage.value), str(journey.approach))
+    closed = None
+    if journey.stage in (Stage.LET_GO, Stage.SAFETY):  # only then can contact be closed
+        closed = facade.contact_closed_reason(now)
+    return JourneyFacts(str(journey.stage.value), str(journey.approach), closed)
 
 
 def draft_stage(facts: JourneyFacts) -> str:

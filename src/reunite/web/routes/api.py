@@ -270,6 +270,8 @@ def _when(value: datetime | None) -> datetime | None:
 @router.post("/check", response_model=CheckOut, responses=_ERRORS, summary="Check a draft message")
 async def api_check(request: Request, body: CheckIn) -> dict[str, Any]:
     facts = coaching.journey_facts(reunite(request), now())
+    if facts.closed:  # as `reunite check`: no help writing to someone who asked for none
+        raise NotAllowed(facts.closed)
     return coaching.check(body.text, body.stage or coaching.draft_stage(facts), facts)
 
 

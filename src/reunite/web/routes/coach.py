@@ -147,6 +147,8 @@ async def urge_action(request: Request) -> Response:
     text = str(form.get("letter", ""))
     mood = str(form.get("mood", "")).strip()
     action = str(form.get("action", "read"))
+    if action == "read" and journey_mode(request) == "recovery":
+        action = "keep"  # contact is closed: the letter is kept, never coached toward sending
     if action == "log":
         reunite(request).log(EventKind.URGE, now())
         return redirect("/?done=urge-logged")

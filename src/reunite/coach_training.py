@@ -467,6 +467,9 @@ def evaluate(write: Callable[[str], object] = print) -> dict[str, Any]:
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m reunite.coach_training")
     parser.add_argument("command", choices=["train", "eval"])
+    parser.add_argument(
+        "--write-docs", action="store_true", help="eval: also put the table in docs/coach.md"
+    )
     args = parser.parse_args(list(argv) if argv is not None else None)
     if args.command == "train":
         artifact = train()
@@ -479,8 +482,34 @@ def main(argv: Iterable[str] | None = None) -> int:
     from reunite.domain.coach.model import load_model
 
     load_model.cache_clear()
-    evaluate(lambda line: sys.stdout.write(line + "\n"))
+    lines: list[str] = []
+
+    def write(line: str) -> None:
+        lines.append(line)
+        sys.stdout.write(line + "\n")
+
+    evaluate(write)
+    if args.write_docs:
+        write_docs(lines)
     return 0
+
+
+DOCS = ROOT / "docs" / "coach.md"
+_BEGIN = "<!-- eval:begin -->"
+_END = "<!-- eval:end -->"
+
+
+def write_docs(lines: list[str]) -> None:
+    """Replace the table between the eval markers in docs/coach.md."""
+    from datetime import UTC, datetime
+
+    text = DOCS.read_text(encoding="utf-8")
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    block = "\n".join([_BEGIN, f"`make eval`, {stamp}:", "", "```", *lines, "```", _END])
+    start, end = text.find(_BEGIN), text.find(_END)
+    if start == -1 or end == -1:
+        raise SystemExit(f"{DOCS} has no {_BEGIN} … {_END} markers")
+    DOCS.write_text(text[:start] + block + text[end + len(_END) :], encoding="utf-8")
 
 
 if __name__ == "__main__":

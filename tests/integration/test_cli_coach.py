@@ -184,3 +184,12 @@ def test_an_explicit_stage_does_not_bypass_a_no_contact_boundary(cli: Cli, answe
     assert 0 == cli("start", "--answers", answers_file(), "--json").code
     assert 0 == cli("read-reply", "Don't contact me again.", "--log").code
     assert_clean_error(cli("check", "hi", "--stage", "rapport"), 3, "asked you not to contact")
+
+
+def test_a_space_boundary_pauses_and_every_draft_is_held(cli: Cli, answers_file) -> None:  # type: ignore[no-untyped-def]
+    """Seed 003 §1: no initiating during the space they asked for."""
+    assert 0 == cli("start", "--answers", answers_file(), "--json").code
+    assert 0 == cli("read-reply", "I need some space for a while, please", "--log").code
+    data = cli("check", "hey, how are you?", "--json").json()
+    assert ("hold", "pause") == (data["verdict"], data["stage"])
+    assert "unsent letter" in data["suggestion"]

@@ -155,3 +155,12 @@ def test_blocks_come_before_warnings_and_every_flag_cites_a_seed() -> None:
     assert ["needy", "feelings"] == [f.code for f in decision.flags]
     assert all(f.source.startswith("seed ") for f in decision.flags)
     assert all(f.reason for f in decision.flags)
+
+
+def test_reflecting_inside_the_no_contact_count_holds_seed_003_s1() -> None:
+    """The journey counts no-contact days from the start; reflection happens inside them."""
+    counting = DraftContext(no_contact_day=2, no_contact_days=30)
+    decision = decide(["checkin"], Stage.REFLECT, context=counting)
+    assert "hold" == decision.verdict
+    assert "Day 2 of 30" in decision.flags[0].reason
+    assert "send" == decide(["checkin"], Stage.REFLECT).verdict

@@ -244,7 +244,9 @@ def decide(
     """Flags and verdict for a draft with these labels at this stage (contracts.md table)."""
     spans = spans or {}
     present = set(labels)
-    if stage == Stage.NO_CONTACT:
+    counting = context is not None and context.no_contact_day is not None
+    if stage == Stage.NO_CONTACT or (stage == Stage.REFLECT and counting):
+        # Reflection happens inside the no-contact days when the journey counts them.
         flag = _flag("no_contact", "block", (None, None), no_contact_reason(context))
         return Decision("hold", (flag,))
     if stage in (Stage.PAUSE, Stage.LET_GO, Stage.SAFETY):

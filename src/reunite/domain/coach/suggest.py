@@ -16,6 +16,11 @@ UNSENT_LETTER = (
     "close the page. The urge passes, and the no-contact days keep counting."
 )
 
+UNSENT_LETTER_LATER = (
+    "Don't send it. Write it as an unsent letter in your journal instead: say everything, "
+    "then close the page. It is for you, not for them."
+)
+
 
 @dataclass(frozen=True)
 class Suggestion:
@@ -167,8 +172,12 @@ def suggestion_for(
     """A better way to say it, for the first flag's code; None when nothing is flagged."""
     if not codes:
         return None
-    if stage in (Stage.NO_CONTACT, Stage.REFLECT, Stage.PAUSE, Stage.LET_GO):
-        return suggestions(Stage.NO_CONTACT if stage != Stage.REFLECT else stage, context)[0].text
+    if stage == Stage.REFLECT and context is not None and context.no_contact_day is not None:
+        return UNSENT_LETTER
+    if stage in (Stage.NO_CONTACT, Stage.REFLECT):
+        return suggestions(stage, context)[0].text
+    if stage in (Stage.PAUSE, Stage.LET_GO):
+        return UNSENT_LETTER_LATER
     if stage == Stage.SAFETY:
         return None
     templates = suggestions(stage, context)

@@ -564,6 +564,8 @@ _EXCLUDE: dict[str, list[str]] = {
         r"\bsexy (?:bit|scene|part)\b",
     ],
     "jealousy": [
+        r"\b(?:i|i'?ve|i'?m|me|my \w+(?: \w+)?) (?:\w+ ){0,3}on (?:hinge|tinder|bumble)\b",
+        r"\b(?:cousin|sister|brother|friend|mate|colleague|aunt|aunty|uncle|mum|mom|dad)\b[^.]{0,15}\b(?:got |is |just got )?engaged\b",
         r"\bfrom someone else\b",
         r"\bthere with someone else\b",
         r"\b(?:sister|brother|mum|mom|dad|friend|cousin|flatmate|roommate|mate)'?s new \w+",

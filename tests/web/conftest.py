@@ -15,6 +15,7 @@ with warnings.catch_warnings():
     from starlette.testclient import TestClient
 
 from reunite.web import create_app
+from web_client import FormClient
 
 NOW = "2026-11-21T09:00:00"
 
@@ -44,7 +45,7 @@ def answers() -> dict[str, Any]:
 @pytest.fixture
 def client(reunite_home: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
     monkeypatch.setenv("REUNITE_NOW", NOW)
-    with TestClient(create_app(), follow_redirects=False) as test_client:
+    with FormClient(create_app(), follow_redirects=False) as test_client:
         yield test_client
 
 

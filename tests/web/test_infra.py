@@ -6,6 +6,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from reunite.web.security import CONTENT_SECURITY_POLICY
+from web_client import FormClient
 
 
 @pytest.mark.parametrize("path", ["/start", "/static/css/app.css", "/nope", "/api/openapi.json"])
@@ -59,7 +60,7 @@ def test_a_server_error_page_gives_back_what_the_user_wrote(
 
     monkeypatch.setattr(Reunite, "add_journal", broken)
     words = "I keep thinking about the lake house and I want to tell them everything tonight."
-    safe = TestClient(client.app, raise_server_exceptions=False)
+    safe = FormClient(client.app, raise_server_exceptions=False)
     response = safe.post("/journal", data={"text": words, "mood": "3", "tags": ""})
     assert response.status_code == 500
     assert "Something went wrong on our side" in response.text

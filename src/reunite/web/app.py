@@ -20,10 +20,12 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from reunite.crypto import Locked
 from reunite.domain.errors import InvalidInput, NoJourney, NotAllowed, ReuniteError
 from reunite.web import coaching
+from reunite.web.auth import AuthMiddleware
 from reunite.web.pages import render_page
-from reunite.web.routes import api, coach, journal, onboarding, settings, timeline, today
+from reunite.web.routes import account, api, coach, journal, onboarding, settings, timeline, today
 from reunite.web.security import (
     SECURITY_HEADERS,
     KeepFormBodyMiddleware,
@@ -32,7 +34,7 @@ from reunite.web.security import (
 
 STATIC_DIR = Path(__file__).parent / "static"
 
-_ERROR_STATUS = {InvalidInput: 422, NotAllowed: 409, NoJourney: 404}
+_ERROR_STATUS = {InvalidInput: 422, NotAllowed: 409, NoJourney: 404, Locked: 423}
 
 
 def _is_api(request: Request) -> bool:
@@ -61,14 +63,22 @@ def _error_page(request: Request, status: int, heading: str, message: str) -> Re
     )
 
 
-def create_app(database_url: str | None = None) -> FastAPI:
-    """Build the app; the database is opened for the app's lifetime (lifespan)."""
+def create_app(
+    database_url: str | None = None, *, hosted: bool = False, idle_minutes: int = 15
+) -> FastAPI:
+    """Build the app; the database is opened for the app's lifetime (lifespan).
+
+    `hosted=True` is the multi-user mode: accounts, sign-in, every query scoped to the
+    signed-in user. Otherwise the one local user, with the passphrase lock when set.
+    """
     from reunite.services import Reunite
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         with Reunite.open(database_url) as reunite:
             app.state.reunite = reunite
+            app.state.db = reunite.db
+            app.state.local_user_id = reunite.user_id
             # Everything loaded so far (the coach's model, the playbook, templates) lives as long
             # as the app: keep it out of the garbage collector's full passes, which would
             # otherwise pause requests (the long tail of latency).
@@ -87,11 +97,13 @@ def create_app(database_url: str | None = None) -> FastAPI:
         openapi_url="/api/openapi.json",
     )
     app.state.database_url = database_url
+    app.state.hosted = hosted
     app.add_middleware(KeepFormBodyMiddleware)
+    app.add_middleware(AuthMiddleware, hosted=hosted, idle_minutes=idle_minutes)
     app.add_middleware(SecurityHeadersMiddleware)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
-    for module in (today, onboarding, coach, timeline, journal, settings):
+    for module in (today, onboarding, coach, timeline, journal, settings, account):
         app.include_router(module.router, include_in_schema=False)
     app.include_router(api.router, prefix="/api")
 

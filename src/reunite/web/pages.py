@@ -58,15 +58,35 @@ FLASH = {
 }
 
 
-def reunite(request: Request) -> Reunite:
-    """The app's facade, opened by the lifespan (or on first use by a bare ASGI caller)."""
-    state = request.app.state
+def ensure_core(app: Any) -> Reunite:
+    """Open the database once per app (the lifespan does it; a bare ASGI caller gets it here)."""
+    state = app.state
     facade: Reunite | None = getattr(state, "reunite", None)
     if facade is None:
         from reunite.services import Reunite
 
         facade = state.reunite = Reunite.open(getattr(state, "database_url", None))
+        state.db = facade.db
+        state.local_user_id = facade.user_id
     return facade
+
+
+def reunite(request: Request) -> Reunite:
+    """The facade for the user of this request: the local user, or the signed-in account."""
+    core = ensure_core(request.app)
+    if not getattr(request.app.state, "hosted", False):
+        return core
+    cached: Reunite | None = getattr(request.state, "facade", None)
+    if cached is None:
+        from reunite.services import Reunite
+
+        user_id = getattr(request.state, "user_id", None)
+        if user_id is None:
+            from reunite.domain.errors import ReuniteError
+
+            raise ReuniteError("Sign in first.")
+        cached = request.state.facade = Reunite(core.db, core.pb, user_id=user_id)
+    return cached
 
 
 def journey_mode(request: Request) -> str:

@@ -53,6 +53,13 @@ def words(value: Any) -> str:
     return str(value or "").replace("_", " ")
 
 
+def _csrf_token() -> str:
+    """The form token of the request being rendered (set by the auth middleware)."""
+    from reunite.web.auth import current_csrf
+
+    return current_csrf.get()
+
+
 def build_templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
     env = templates.env
@@ -60,6 +67,7 @@ def build_templates() -> Jinja2Templates:
     env.filters["nice_time"] = nice_time
     env.filters["iso_date"] = iso_date
     env.filters["words"] = words
+    env.globals["csrf_token"] = _csrf_token
     env.trim_blocks = True
     env.lstrip_blocks = True
     return templates

@@ -22,6 +22,7 @@ def _page(
     *,
     error: str | None = None,
     wipe_error: str | None = None,
+    passphrase_error: str | None = None,
     status_code: int = 200,
 ) -> Response:
     facade = reunite(request)
@@ -34,11 +35,18 @@ def _page(
             "error": error,
             "wipe_error": wipe_error,
             "wipe_word": WIPE_WORD,
+            "hosted": bool(getattr(request.app.state, "hosted", False)),
+            "encrypted": facade.encrypted,
+            "passphrase_error": passphrase_error,
         },
         title="Settings",
         active="settings",
         status_code=status_code,
     )
+
+
+#: For routes elsewhere that re-show Settings with an error (the passphrase form).
+settings_page = _page
 
 
 @router.get("/settings", name="settings")

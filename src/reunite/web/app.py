@@ -196,3 +196,13 @@ def _first_message(errors: Any) -> str:
         field = str(e.get("loc", ("", ""))[-1]).replace("_", " ")
         return f"{field.capitalize()}: {e.get('msg', 'not valid')}."
     return "Some of the answers could not be used."
+
+
+def app_from_environment() -> FastAPI:
+    """The app for worker processes: REUNITE_DATABASE_URL and REUNITE_ACCOUNTS=1|0."""
+    import os
+
+    return create_app(
+        os.environ.get("REUNITE_DATABASE_URL") or None,
+        hosted=os.environ.get("REUNITE_ACCOUNTS") == "1",
+    )

@@ -173,3 +173,15 @@ def test_the_safety_path_keeps_help_on_today_and_no_contact_tools(
     assert "Your safety comes first" in today
     assert "I want to text them" not in today
     assert 'href="/coach"' not in today
+
+
+def test_proposing_a_meeting_moves_the_journey_to_the_meetup(
+    client: TestClient, answers: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A contact that proposes meeting leads to the meetup stage (seed 000, seed 001)."""
+    client.post("/start/begin", data=answers)
+    monkeypatch.setenv("REUNITE_NOW", "2026-12-28T10:00:00")  # the no-contact days are over
+    html = client.post("/timeline/log/contact", data={"contact_kind": "meetup", "at": ""}).text
+    assert "Keep the meeting short, public, in daylight" in html
+    events = client.get("/api/events").json()
+    assert events[-1]["data"]["kind"] == "meetup"

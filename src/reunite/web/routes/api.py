@@ -334,6 +334,8 @@ async def api_log(request: Request, body: EventIn) -> dict[str, Any]:
         if isinstance(body, ReplyEvent):
             return to_dict(facade.log_reply(body.text, moment, at))
         details = body.model_dump(exclude={"kind", "at", "note"})
+        if "contact_kind" in details:  # the engine reads a contact's own kind as "kind"
+            details["kind"] = details.pop("contact_kind")
         return to_dict(facade.log(EventKind(body.kind), moment, at, note=body.note, **details))
     except InvalidInput as error:
         # A well-formed event that doesn't fit the journey now (a date before it began,

@@ -149,8 +149,5 @@ def _log(
     note: str | None,
     data: dict[str, Any],
 ) -> Any:
-    if "kind" in data:
-        # services.Reunite.log takes the event kind as its `kind` parameter, so the contact's
-        # own kind (text/call/meetup) cannot go through **data; it travels as contact_kind.
-        data = {("contact_kind" if k == "kind" else k): v for k, v in data.items()}
+    # A contact's own kind (text/call/meetup) travels as data["kind"], as the engine reads it.
     return facade.log(kind, moment, at, note=note, **data)

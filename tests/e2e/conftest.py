@@ -176,6 +176,7 @@ def page(browser: Any, server: Server) -> Iterator[Any]:
     problems: list[str] = []
     tab.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
     tab.on("pageerror", lambda error: problems.append(str(error)))
+    tab.reunite_problems = problems  # a test that visits a 404 on purpose may clear it
     yield tab
     context.close()
     assert not problems, f"the browser reported errors (CSP or script): {problems}"

@@ -69,6 +69,14 @@ def test_onboarding_then_no_contact_with_an_urge(page: Any, server: Server, shoo
     expect(page.get_by_test_id("counter")).to_contain_text("Day 12 of 30")
     shoot("today-day-12")
 
+    page.get_by_role("link", name="Settings").click()
+    expect(page.get_by_test_id("location")).to_contain_text("reunite.db")
+    shoot("settings")
+    page.goto("/no-such-page")
+    see(page, "Page not found")
+    shoot("not-found")
+    page.reunite_problems.clear()  # the browser logs the 404 we asked for
+
 
 def log_event(page: Any, summary: str, *, choice: str | None = None) -> None:
     """Open a timeline form by its title, choose an answer, and log it."""
@@ -107,6 +115,7 @@ def test_from_first_contact_to_the_talk(page: Any, server: Server, shoot: Shoote
 
     log_event(page, "I reached out", choice="A text")
     expect(page.get_by_test_id("effect").first).to_contain_text("Now wait for their answer")
+    shoot("logged-contact")
 
     page.goto("/coach")
     page.get_by_label("Their message").fill("Haha no way, what happened?? How have you been?")

@@ -72,3 +72,15 @@ def test_a_new_user_is_sent_to_the_assessment(client: TestClient) -> None:
     response = client.get("/")
     assert response.status_code == 303
     assert response.headers["location"] == "/start"
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/urge", "/coach", "/timeline", "/journal", "/settings", "/start"]
+)
+def test_no_page_loads_anything_from_elsewhere(started: TestClient, path: str) -> None:
+    """Local-first: no CDN, no external font, script or image on any page (issue 3)."""
+    html = started.get(path).text
+    assert 'src="http' not in html
+    assert 'href="http' not in html
+    assert "<style" not in html
+    assert " style=" not in html

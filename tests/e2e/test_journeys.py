@@ -69,6 +69,21 @@ def test_onboarding_then_no_contact_with_an_urge(page: Any, server: Server, shoo
     expect(page.get_by_test_id("counter")).to_contain_text("Day 12 of 30")
     shoot("today-day-12")
 
+    page.get_by_role("link", name="Journal").click()
+    page.get_by_label("What's on your mind").fill(
+        "Climbed my first 6a today. Didn't think of them once."
+    )
+    page.get_by_label("Mood, 1 (very low) to 10 (very good)").fill("7")
+    page.get_by_label("Tags, separated by commas").fill("gym, hopeful")
+    page.get_by_role("button", name="Save to my journal").click()
+    see(page, "Saved to your journal")
+    expect(page.get_by_test_id("mood-chart").locator("polyline")).to_have_count(1)
+    page.get_by_label("Search your journal").fill("climbed")
+    page.get_by_role("button", name="Search").click()
+    expect(page.get_by_test_id("entries")).not_to_contain_text("I miss you so much")
+    page.goto("/journal")
+    shoot("journal-mood-chart")
+
     page.get_by_role("link", name="Settings").click()
     expect(page.get_by_test_id("location")).to_contain_text("reunite.db")
     shoot("settings")

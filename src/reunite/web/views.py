@@ -98,7 +98,7 @@ class MoodChart:
     points: tuple[ChartPoint, ...]
     polyline: str
     y_ticks: tuple[tuple[float, int], ...]
-    x_labels: tuple[tuple[float, str], ...]
+    x_labels: tuple[tuple[float, str, str], ...]
     left: int
     bottom: float
     right: float
@@ -139,9 +139,10 @@ def mood_chart(
         ChartPoint(round(x_of(m, i), 1), round(y_of(v), 1), v, f"{m:%d %b}: mood {v}")
         for i, (m, v) in enumerate(dated)
     )
-    labels = [(points[0].x, f"{first:%d %b}")]
+    # The first date hangs right from its point, the last hangs left, so neither is clipped.
+    labels = [(points[0].x, f"{first:%d %b}", "start" if len(points) > 1 else "middle")]
     if len(points) > 1 and last.date() != first.date():
-        labels.append((points[-1].x, f"{last:%d %b}"))
+        labels.append((points[-1].x, f"{last:%d %b}", "end"))
     moods = [v for _, v in dated]
     summary = (
         f"{len(moods)} entries from {first:%d %b} to {last:%d %b}; mood from {min(moods)} to "

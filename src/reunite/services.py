@@ -352,6 +352,10 @@ class Reunite:
     def plan(self, now: datetime) -> list[PlanStep]:
         return engine.plan(self.journey(now), now, self.pb)
 
+    def preview_plan(self, assessment: Assessment, now: datetime) -> list[PlanStep]:
+        """The dated plan a journey begun now would have, before anything is saved."""
+        return engine.plan(engine.begin(assessment, now), now, self.pb)
+
     def plan_ics(self, now: datetime) -> bytes:
         """The dated plan as an iCalendar file (all-day events, one per step)."""
         from icalendar import Calendar

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from typing import TypeVar
 
 from reunite.domain.errors import InvalidInput, NotAllowed
 from reunite.domain.model import (
@@ -148,6 +149,7 @@ class PlanStep:
     done: bool
     current: bool
     estimated: bool
+    skipped: bool = False  # passed over (e.g. they reached out and rapport began at once)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -159,6 +161,7 @@ class PlanStep:
             "done": self.done,
             "current": self.current,
             "estimated": self.estimated,
+            "skipped": self.skipped,
         }
 
 
@@ -327,6 +330,18 @@ def apply(j: Journey, event: Event, pb: Playbook) -> Decision:
     return Decision(replace(decision.journey, last_event_at=event.at), decision.effects)
 
 
+_E = TypeVar("_E", ContactKind, Went, Outcome)
+
+
+def _choice(kind: type[_E], value: object, what: str) -> _E:
+    """An event's choice, or one clear sentence naming the allowed values."""
+    try:
+        return kind(str(value))
+    except ValueError:
+        allowed = ", ".join(member.value for member in kind)
+        raise InvalidInput(f"{what} must be one of: {allowed}.") from None
+
+
 def _effect(pb: Playbook, code: str, **values: object) -> tuple[Sourced, ...]:
     return (pb.effect(code, **values),)
 
@@ -362,7 +377,7 @@ def _on_contact(j: Journey, e: Event, pb: Playbook) -> Decision:
     allowed, reason = contact_rule(j, e.at)
     if not allowed:
         raise NotAllowed(reason or "Contact isn't allowed now.")
-    kind = ContactKind(str(e.get("kind") or ContactKind.TEXT.value))
+    kind = _choice(ContactKind, e.get("kind") or ContactKind.TEXT.value, "A contact's kind")
     first = j.stage is Stage.FIRST_CONTACT
     j = replace(
         j,
@@ -454,7 +469,7 @@ def _require_open(j: Journey, what: str, stages: frozenset[Stage]) -> None:
 
 def _on_meetup(j: Journey, e: Event, pb: Playbook) -> Decision:
     _require_open(j, "meetup", MEETING_STAGES | {Stage.TOGETHER})
-    went = Went(str(e.get("went") or Went.GOOD.value))
+    went = _choice(Went, e.get("went") or Went.GOOD.value, "How the meetup went")
     j = replace(j, meetups=j.meetups + 1, awaiting_reply=False, extra_attempt_pending=False)
     if j.stage is Stage.TOGETHER:
         return Decision(j, _effect(pb, "meetup_good"))
@@ -477,7 +492,7 @@ def _on_talk(j: Journey, e: Event, pb: Playbook) -> Decision:
     _require_open(j, "talk", MEETING_STAGES - {Stage.FIRST_CONTACT})
     if j.talk_declined:
         raise InvalidInput("You've had the talk; asking again is the one final appeal: log appeal.")
-    outcome = Outcome(str(e.get("outcome")))
+    outcome = _choice(Outcome, e.get("outcome"), "The talk's outcome")
     early: tuple[Sourced, ...] = ()
     if j.good_meetups < pb.timing.good_meetups_before_talk:
         early = _effect(pb, "talk_early")
@@ -495,7 +510,7 @@ def _on_appeal(j: Journey, e: Event, pb: Playbook) -> Decision:
         raise NotAllowed("The final appeal only follows a 'no' at the honest talk (seed 001).")
     if j.appeal_used:
         raise NotAllowed("The one final appeal has been made; honour their answer (seed 001).")
-    outcome = Outcome(str(e.get("outcome")))
+    outcome = _choice(Outcome, e.get("outcome"), "The appeal's outcome")
     if outcome is Outcome.LATER:
         raise InvalidInput("An appeal's outcome is yes or no.")
     j = replace(j, appeal_used=True, awaiting_reply=False)
@@ -668,12 +683,37 @@ def plan(j: Journey, now: datetime, pb: Playbook) -> list[PlanStep]:
     for index, stage in enumerate(order):
         text = pb.stages[stage]
         if index < current:
-            when = reached.get(stage, j.started)
-            steps.append(
-                PlanStep(
-                    stage, text.title, when.date(), text.summary, text.source, True, False, False
+            if stage in reached:
+                when = reached[stage]
+                steps.append(
+                    PlanStep(
+                        stage,
+                        text.title,
+                        when.date(),
+                        text.summary,
+                        text.source,
+                        True,
+                        False,
+                        False,
+                    )
                 )
-            )
+            else:
+                # never entered: dated when the journey moved past it, and said so
+                later = [reached[s] for s in order[index + 1 :] if s in reached]
+                when = min(later) if later else j.stage_since
+                steps.append(
+                    PlanStep(
+                        stage,
+                        text.title,
+                        when.date(),
+                        text.summary,
+                        text.source,
+                        False,
+                        False,
+                        False,
+                        skipped=True,
+                    )
+                )
         elif index == current:
             steps.append(
                 PlanStep(

@@ -163,14 +163,8 @@ def mood_chart(
 
 
 def preview_plan(facade: Any, assessment: Any, now: datetime) -> list[Any]:
-    """The dated plan a journey begun now would have, before anything is saved.
-
-    The engine is pure, so the result page asks it directly (the facade only plans for a
-    stored journey); nothing is decided here.
-    """
-    from reunite.domain import journey as engine
-
-    return list(engine.plan(engine.begin(assessment, now), now, facade.pb))
+    """The dated plan a journey begun now would have, before anything is saved."""
+    return list(facade.preview_plan(assessment, now))
 
 
 def _parse(value: Any) -> datetime | None:

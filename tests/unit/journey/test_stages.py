@@ -414,3 +414,30 @@ def test_a_space_reply_during_no_contact_never_ends_it_sooner_seed_003_s1(
     )
     assert j.pause_until is not None
     assert j.pause_until >= now + days(65)
+
+
+def test_a_stage_passed_over_is_shown_as_skipped_not_done(now: datetime, pb: Playbook) -> None:
+    """They reached out during no-contact: rapport began at once; first contact never happened."""
+    j = run(journey(now, pb), (E.EX_REACHED_OUT, now + days(10), {}), pb=pb)
+    steps = {s.stage: s for s in engine.plan(j, now + days(11), pb)}
+    assert (False, True) == (steps[Stage.FIRST_CONTACT].done, steps[Stage.FIRST_CONTACT].skipped)
+    assert (now + days(10)).date() == steps[Stage.FIRST_CONTACT].date
+    assert steps[Stage.REFLECT].done
+    assert steps[Stage.RAPPORT].current
+
+
+@pytest.mark.parametrize(
+    ("kind", "data", "what"),
+    [
+        (E.TALK, {}, "talk's outcome"),
+        (E.TALK, {"outcome": "maybe"}, "talk's outcome"),
+        (E.MEETUP, {"went": "amazing"}, "meetup went"),
+    ],
+)
+def test_a_missing_or_unknown_choice_is_one_clear_sentence(
+    now: datetime, pb: Playbook, kind: EventKind, data: dict[str, str], what: str
+) -> None:
+    j, t = in_rapport(now, pb)
+    j = run(j, (E.MEETUP, t + days(5), {"went": "good"}), pb=pb)
+    with pytest.raises(InvalidInput, match=what):
+        engine.apply(j, event(kind, t + days(6), **data), pb)

@@ -72,10 +72,33 @@ async def coach(request: Request) -> Response:
     return _coach_page(request)
 
 
+def _refuse_drafting(request: Request, text: str) -> Response | None:
+    """After a no_contact boundary (or on the safety path) the coach won't help write to
+    them: it says why, shows crisis help first if the words call for it, and keeps the
+    words in a journal entry — nothing typed is lost (issue 5)."""
+    closed = coaching.journey_facts(reunite(request), now()).closed
+    if not closed:
+        return None
+    from reunite.domain.coach import detect_crisis
+    from reunite.web.routes.journal import journal_page
+
+    return journal_page(
+        request,
+        text=text,
+        tags="unsent-letter",
+        notice=closed,
+        crisis=bool(text.strip()) and detect_crisis(text),
+        status_code=409,
+    )
+
+
 @router.post("/coach/check")
 async def coach_check(request: Request) -> Response:
     form = await request.form()
-    text = str(form.get("draft", ""))
+    text = str(form.get("draft", "") or form.get("text", ""))
+    refused = _refuse_drafting(request, text)
+    if refused is not None:
+        return refused
     stage = str(form.get("stage", "")) or _current_stage(request)
     if stage not in _stage_choices():
         stage = _current_stage(request)

@@ -25,6 +25,7 @@ def _page(
     tags: str = "",
     error: str | None = None,
     crisis: bool = False,
+    notice: str | None = None,
     status_code: int = 200,
 ) -> Response:
     query = request.query_params.get("q", "").strip()[:200]
@@ -45,12 +46,17 @@ def _page(
             "tags": tags,
             "error": error,
             "crisis": crisis,
+            "notice": notice,
             "suggested": SUGGESTED_TAGS,
         },
         title="Journal",
         active="journal",
         status_code=status_code,
     )
+
+
+#: For the coach: show the journal with a notice and the user's words already in the form.
+journal_page = _page
 
 
 @router.get("/journal", name="journal")

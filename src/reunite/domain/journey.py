@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from reunite.domain.errors import InvalidInput, NotAllowed
 from reunite.domain.model import (
+    RECONCILE_ORDER,
     Boundary,
     ContactKind,
     Event,
@@ -639,16 +640,6 @@ def status(j: Journey, now: datetime, pb: Playbook) -> Status:
     )
 
 
-_RECONCILE_ORDER = (
-    Stage.REFLECT,
-    Stage.NO_CONTACT,
-    Stage.FIRST_CONTACT,
-    Stage.RAPPORT,
-    Stage.MEETUP,
-    Stage.TRUST,
-    Stage.TALK,
-    Stage.TOGETHER,
-)
 EXIT_ONLY = frozenset({Stage.LET_GO, Stage.SAFETY})
 
 
@@ -673,83 +664,46 @@ def plan(j: Journey, now: datetime, pb: Playbook) -> list[PlanStep]:
         return [
             PlanStep(j.stage, text.title, step.date, step.text, step.source, False, True, False)
         ]
-    order = list(_RECONCILE_ORDER)
+    order = list(RECONCILE_ORDER)
     if j.stage is Stage.PAUSE:
         order = [Stage.PAUSE, *order[2:]]
     reached = dict(j.stage_log)
     current = order.index(j.stage)
+    quiet = j.stage in QUIET_STAGES
     steps: list[PlanStep] = []
     cursor = _expected_end(j, now, pb)
     for index, stage in enumerate(order):
         text = pb.stages[stage]
+        done = skipped = estimated = False
         if index < current:
             if stage in reached:
-                when = reached[stage]
-                steps.append(
-                    PlanStep(
-                        stage,
-                        text.title,
-                        when.date(),
-                        text.summary,
-                        text.source,
-                        True,
-                        False,
-                        False,
-                    )
-                )
-            else:
-                # never entered: dated when the journey moved past it, and said so
+                when, done = reached[stage], True
+            else:  # never entered: dated when the journey moved past it, and said so
                 later = [reached[s] for s in order[index + 1 :] if s in reached]
-                when = min(later) if later else j.stage_since
-                steps.append(
-                    PlanStep(
-                        stage,
-                        text.title,
-                        when.date(),
-                        text.summary,
-                        text.source,
-                        False,
-                        False,
-                        False,
-                        skipped=True,
-                    )
-                )
+                when, skipped = (min(later) if later else j.stage_since), True
         elif index == current:
-            steps.append(
-                PlanStep(
-                    stage,
-                    text.title,
-                    j.stage_since.date(),
-                    text.summary,
-                    text.source,
-                    False,
-                    True,
-                    False,
-                )
-            )
+            when = j.stage_since
         else:
             when = cursor
-            if stage is Stage.FIRST_CONTACT and j.stage in (Stage.REFLECT, Stage.NO_CONTACT):
+            if stage is Stage.FIRST_CONTACT and quiet:
                 when = j.no_contact_end or cursor
-            # first contact after no-contact is a fixed date; the rest depends on how it goes
-            estimated = not (
-                stage in (Stage.NO_CONTACT, Stage.FIRST_CONTACT)
-                and j.stage in (Stage.REFLECT, Stage.NO_CONTACT)
-            )
+            # the end of no-contact is a fixed date; what follows depends on how it goes
+            estimated = not (stage in (Stage.NO_CONTACT, Stage.FIRST_CONTACT) and quiet)
             if stage is Stage.NO_CONTACT:
                 cursor = j.no_contact_end or cursor
             else:
                 cursor = when + timedelta(days=text.typical_days)
-            steps.append(
-                PlanStep(
-                    stage,
-                    text.title,
-                    when.date(),
-                    text.summary,
-                    text.source,
-                    False,
-                    False,
-                    estimated,
-                )
+        steps.append(
+            PlanStep(
+                stage,
+                text.title,
+                when.date(),
+                text.summary,
+                text.source,
+                done,
+                index == current,
+                estimated,
+                skipped,
             )
+        )
     return steps

@@ -28,8 +28,8 @@ class Stage(StrEnum):
     SAFETY = "safety"
 
 
-#: The stages a draft can be checked against (contracts.md, `reunite check --stage`).
-DRAFT_STAGES: tuple[Stage, ...] = (
+#: The stages of the reconcile path, in order (method.md, "Stages of the journey").
+RECONCILE_ORDER: tuple[Stage, ...] = (
     Stage.REFLECT,
     Stage.NO_CONTACT,
     Stage.FIRST_CONTACT,
@@ -39,6 +39,8 @@ DRAFT_STAGES: tuple[Stage, ...] = (
     Stage.TALK,
     Stage.TOGETHER,
 )
+#: The stages a draft can be checked against (contracts.md, `reunite check --stage`).
+DRAFT_STAGES: tuple[Stage, ...] = RECONCILE_ORDER
 EXIT_STAGES: tuple[Stage, ...] = (Stage.PAUSE, Stage.LET_GO, Stage.SAFETY)
 
 

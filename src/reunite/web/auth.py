@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import secrets
 import time
-from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
 from http.cookies import SimpleCookie
 from typing import Any
@@ -33,6 +32,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from reunite import accounts
 from reunite.clock import now
 from reunite.store.db import Database
+from reunite.web.security import read_body, replay
 
 #: The CSRF token of the request being served, for templates (`{{ csrf_token() }}`).
 current_csrf: ContextVar[str] = ContextVar("reunite_csrf_token", default="")
@@ -157,7 +157,7 @@ class AuthMiddleware:
             if content_type.startswith(
                 ("application/x-www-form-urlencoded", "multipart/form-data")
             ):
-                body = await _read_body(receive)
+                body = await read_body(receive, MAX_FORM_BYTES)
                 if body is None:
                     await refuse(PlainTextResponse("That upload is too large.", 413))
                     return
@@ -165,7 +165,7 @@ class AuthMiddleware:
                 if not accounts.check_csrf(db, csrf_cookie, submitted):
                     await refuse(self._expired_form(scope, body))
                     return
-                receive = _replay(body, receive)
+                receive = replay(body, receive)
         await self.app(scope, receive, send_with_cookies)
 
     def _idle_lock(self, db: Database) -> None:
@@ -236,38 +236,8 @@ def _kept(body: bytes) -> list[tuple[str, str]]:
     return [(name, value) for name, value in fields if name != CSRF_FIELD and len(value) > 20]
 
 
-async def _read_body(receive: Receive) -> bytes | None:
-    chunks: list[bytes] = []
-    size = 0
-    more = True
-    while more:
-        message = await receive()
-        if message["type"] != "http.request":
-            break
-        chunk = message.get("body", b"")
-        size += len(chunk)
-        if size > MAX_FORM_BYTES:
-            return None
-        chunks.append(chunk)
-        more = message.get("more_body", False)
-    return b"".join(chunks)
-
-
-def _replay(body: bytes, receive: Receive) -> Callable[[], Awaitable[Message]]:
-    sent = False
-
-    async def replay() -> Message:
-        nonlocal sent
-        if not sent:
-            sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()
-
-    return replay
-
-
 async def _form_token(scope: Scope, body: bytes) -> str | None:
-    request = Request(scope, _replay(body, _never))
+    request = Request(scope, replay(body, _never))
     try:
         form: FormData = await request.form()
     except Exception:  # an unparsable body has no token

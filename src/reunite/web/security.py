@@ -7,6 +7,8 @@ script or style. Charts and rings are SVG with presentation attributes, which CS
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -80,27 +82,39 @@ class KeepFormBodyMiddleware:
         if not content_type.startswith(b"application/x-www-form-urlencoded"):
             await self.app(scope, receive, send)
             return
-        chunks: list[bytes] = []
-        size = 0
-        more = True
-        while more:
-            message = await receive()
-            if message["type"] != "http.request":
-                break
-            body = message.get("body", b"")
-            size += len(body)
-            chunks.append(body)
-            more = message.get("more_body", False)
-        body = b"".join(chunks)
-        if size <= self.MAX_BYTES:
+        body = await read_body(receive)
+        if body is not None and len(body) <= self.MAX_BYTES:
             scope.setdefault("state", {})["form_body"] = body
-        sent = False
+        await self.app(scope, replay(body or b"", receive), send)
 
-        async def replay() -> Message:
-            nonlocal sent
-            if not sent:
-                sent = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
 
-        await self.app(scope, replay, send)
+async def read_body(receive: Receive, limit: int | None = None) -> bytes | None:
+    """The whole request body, or None when it is larger than `limit`."""
+    chunks: list[bytes] = []
+    size = 0
+    more = True
+    while more:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if limit is not None and size > limit:
+            return None
+        chunks.append(chunk)
+        more = message.get("more_body", False)
+    return b"".join(chunks)
+
+
+def replay(body: bytes, receive: Receive) -> Callable[[], Awaitable[Message]]:
+    """A `receive` that hands the app a body already read, then the rest of the stream."""
+    sent = False
+
+    async def receive_again() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return receive_again

@@ -9,7 +9,7 @@ import pytest
 from factories import at_first_contact, days, event, in_rapport, journey, run
 from reunite.domain import journey as engine
 from reunite.domain.errors import InvalidInput, NotAllowed
-from reunite.domain.model import Boundary, EventKind, Path, Stage
+from reunite.domain.model import RECONCILE_ORDER, Boundary, EventKind, Path, Stage
 from reunite.playbook import Playbook
 
 E = EventKind
@@ -372,7 +372,7 @@ def test_events_must_be_logged_in_order(now: datetime, pb: Playbook) -> None:
 def test_the_plan_is_dated_from_the_no_contact_end_seed_003_s1(now: datetime, pb: Playbook) -> None:
     steps = engine.plan(journey(now, pb), now, pb)
     by_stage = {s.stage: s for s in steps}
-    assert [s.value for s in engine._RECONCILE_ORDER] == [s.stage.value for s in steps]
+    assert [s.value for s in RECONCILE_ORDER] == [s.stage.value for s in steps]
     assert "2026-12-21" == by_stage[Stage.FIRST_CONTACT].date.isoformat()
     assert not by_stage[Stage.FIRST_CONTACT].estimated
     assert by_stage[Stage.TOGETHER].estimated

@@ -181,3 +181,27 @@ def test_a_boundary_reply_leads_to_letting_go(page: Any, server: Server, shoot: 
     reach_out = page.locator("details.log-form", has=page.get_by_text("I reached out", exact=True))
     expect(reach_out).to_have_count(0)
     shoot("timeline-recovery")
+
+
+def test_chat_history_insights_in_the_browser(
+    page: Any, server: Server, shoot: Shooter, tmp_path: Any
+) -> None:
+    """Issue 4: import an export in the browser and read the insights, at both widths."""
+    from datetime import datetime, timedelta
+
+    start = datetime(2025, 3, 1, 18, 0)
+    lines = [
+        f"{start + timedelta(hours=9 * i):%d/%m/%Y, %H:%M} - {'Alex' if i % 2 else 'Sam'}: "
+        + ("haha I love that, thank you so much" if i % 7 == 0 else f"message {i}, see you")
+        for i in range(120)
+    ]
+    export = tmp_path / "WhatsApp Chat with Alex.txt"
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    page.goto("/insights")
+    shoot("insights-empty")
+    page.get_by_label("Exported chat file").set_input_files(str(export))
+    page.get_by_label("Your name, exactly as it appears in the chat").fill("Sam")
+    page.get_by_role("button", name="Import").click()
+    see(page, "Your chat with Alex")
+    see(page, "Your good times")
+    shoot("insights")

@@ -25,7 +25,17 @@ from reunite.domain.errors import InvalidInput, NoJourney, NotAllowed, ReuniteEr
 from reunite.web import coaching
 from reunite.web.auth import AuthMiddleware
 from reunite.web.pages import render_page
-from reunite.web.routes import account, api, coach, journal, onboarding, settings, timeline, today
+from reunite.web.routes import (
+    account,
+    api,
+    coach,
+    insights,
+    journal,
+    onboarding,
+    settings,
+    timeline,
+    today,
+)
 from reunite.web.security import (
     SECURITY_HEADERS,
     KeepFormBodyMiddleware,
@@ -103,7 +113,7 @@ def create_app(
     app.add_middleware(SecurityHeadersMiddleware)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
-    for module in (today, onboarding, coach, timeline, journal, settings, account):
+    for module in (today, onboarding, coach, timeline, journal, settings, account, insights):
         app.include_router(module.router, include_in_schema=False)
     app.include_router(api.router, prefix="/api")
 

@@ -54,6 +54,7 @@ FLASH = {
     "journal-added": "Saved to your journal.",
     "imported": "Your backup has been restored.",
     "wiped": "Everything has been deleted. You can start again whenever you like.",
+    "chat-imported": "Your chat history is imported. Importing a longer export later adds only what's new.",
     "let-go": "You chose to let go. That takes courage; take good care of yourself.",
 }
 

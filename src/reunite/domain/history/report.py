@@ -143,6 +143,48 @@ def _heatmap(heat: list[list[int]]) -> str:
     return f'<svg viewBox="0 0 {40 + 24 * 26} {7 * 22 + 16}" role="img" class="chart">{"".join(cells)}</svg>'
 
 
+def charts(data: dict[str, Any]) -> dict[str, str]:
+    """The report's charts as inline SVG (classes, no inline styles), for a page that brings
+    its own layout and stylesheet — the web app's Insights page."""
+    weekly = [(_day(w["week"]), w["me"], w["them"]) for w in data["weekly"]]
+    monthly = data["monthly"]
+
+    def per_month(me: str, them: str) -> list[tuple[str, Any, Any]]:
+        return [(_month(m["month"]), m[me], m[them]) for m in monthly]
+
+    return {
+        "weekly": _named(_bars(weekly), "Messages per week, you and them") if weekly else "",
+        "started": _named(
+            _bars(per_month("me_started", "them_started")), "Who started conversations, per month"
+        )
+        if monthly
+        else "",
+        "reply": _named(
+            _lines(per_month("me_reply_minutes", "them_reply_minutes"), digits=1),
+            "Average reply time in minutes, per month",
+        )
+        if monthly
+        else "",
+        "length": _named(
+            _lines(per_month("me_length", "them_length")), "Average message length, per month"
+        )
+        if monthly
+        else "",
+        "warmth": _named(
+            _lines(per_month("me_warmth", "them_warmth"), digits=2),
+            "Warmth of the words, per month",
+        )
+        if monthly
+        else "",
+        "heatmap": _named(_heatmap(data["heatmap"]), "Messages by weekday and hour"),
+    }
+
+
+def _named(svg: str, name: str) -> str:
+    """Give a chart its accessible name (an image needs one for screen readers)."""
+    return svg.replace('role="img"', f'role="img" aria-label="{escape(name)}"', 1)
+
+
 def render_html(data: dict[str, Any]) -> str:
     """A private, self-contained report page (no scripts, nothing loaded from the network)."""
     other = escape(str(data["other"]))

@@ -11,7 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -124,3 +124,49 @@ def test_kill_during_import_leaves_the_old_data_or_the_new(tmp_path: Path, wal_b
         assert "ok" == conn.execute("pragma integrity_check").fetchone()[0]
         total = conn.execute("select count(*) from journal_entries").fetchone()[0]
     assert total in (1, ROWS), f"half an import after a kill at {wal_bytes} WAL bytes"
+
+
+@pytest.mark.parametrize("wal_bytes", [256_000, 2_000_000])
+def test_kill_during_a_chat_import_keeps_the_earlier_import_whole(
+    tmp_path: Path, wal_bytes: int
+) -> None:
+    """A first import of a short export, then a killed import of a long one: the database
+    holds exactly the first import, never part of the second."""
+    start = datetime(2020, 1, 1, 8, 0)
+
+    def export(path: Path, count: int) -> Path:
+        with path.open("w", encoding="utf-8") as out:
+            for i in range(count):
+                when = start + timedelta(minutes=7 * i)
+                who = "Alex" if i % 2 else "Sam"
+                out.write(f"{when:%d/%m/%Y, %H:%M} - {who}: message number {i} of the chat\n")
+        return path
+
+    home = tmp_path / "home"
+    short = export(tmp_path / "short.txt", 500)
+    env = _env(home)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from reunite.cli import main; main()",
+            "history",
+            "import",
+            str(short),
+            "--me",
+            "Sam",
+        ],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        check=False,
+    )
+    assert 0 == done.returncode, done.stderr
+    long = export(tmp_path / "long.txt", 300_000)
+    code = _run_and_kill(["history", "import", str(long), "--me", "Sam"], env, home, wal_bytes)
+    assert -signal.SIGKILL == code, "the command finished before the kill"
+    with sqlite3.connect(home / "reunite.db") as conn:
+        assert "ok" == conn.execute("pragma integrity_check").fetchone()[0]
+        messages = conn.execute("select count(*) from chat_messages").fetchone()[0]
+        imports = conn.execute("select count(*) from chat_imports").fetchone()[0]
+    assert (500, 1) == (messages, imports)

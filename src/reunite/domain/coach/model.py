@@ -15,7 +15,7 @@ import math
 import sys
 from array import array
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -141,23 +141,38 @@ def _sigmoid(x: float) -> float:
     return e / (1.0 + e)
 
 
-@dataclass(frozen=True)
 class CoachModel:
-    drafts: LinearHead | None
-    boundary: LinearHead | None
-    tone: LinearHead | None
-    signals: LinearHead | None = None
+    """The heads of the shipped model, each unpacked on first use (a draft check never
+    pays for the reply heads)."""
+
+    def __init__(self, data: dict[str, Any] | None = None) -> None:
+        self._data = data or {}
+
+    def _head(self, name: str) -> LinearHead | None:
+        part = self._data.get(name)
+        return LinearHead.from_dict(part) if part else None
+
+    @cached_property
+    def drafts(self) -> LinearHead | None:
+        return self._head("drafts")
+
+    @cached_property
+    def boundary(self) -> LinearHead | None:
+        return self._head("boundary")
+
+    @cached_property
+    def tone(self) -> LinearHead | None:
+        return self._head("tone")
+
+    @cached_property
+    def signals(self) -> LinearHead | None:
+        return self._head("signals")
 
 
 @cache
 def load_model(path: Path = MODEL_PATH) -> CoachModel:
     """The shipped model; heads are None when no trained file is present (rules only)."""
     if not path.exists():
-        return CoachModel(None, None, None, None)
-    data = json.loads(path.read_text(encoding="utf-8"))
-
-    def head(name: str) -> LinearHead | None:
-        part = data.get(name)
-        return LinearHead.from_dict(part) if part else None
-
-    return CoachModel(head("drafts"), head("boundary"), head("tone"), head("signals"))
+        return CoachModel()
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return CoachModel(data)

@@ -28,7 +28,9 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-from reunite.domain.errors import InvalidInput, ReuniteError
+from reunite.domain.errors import InvalidInput, Locked, ReuniteError, WrongPassphrase
+
+__all__ = ["Locked", "Vault", "WrongPassphrase"]
 
 FIELD_PREFIX = "enc:1:"
 BLOB_MAGIC = b"REUNITE-ENC\x00"
@@ -39,16 +41,6 @@ MIN_PASSPHRASE = 8
 DEFAULT_KDF = {"kdf": "scrypt", "n": 2**15, "r": 8, "p": 1}
 # tests may lower the cost; never below what a laptop attacker finds annoying in production
 _TEST_KDF = {"kdf": "scrypt", "n": 2**10, "r": 8, "p": 1}
-
-
-class Locked(ReuniteError):
-    """Encrypted data was needed and the key is not unlocked."""
-
-    exit_code = 5
-
-
-class WrongPassphrase(ReuniteError):
-    exit_code = 5
 
 
 def kdf_params() -> dict[str, Any]:

@@ -8,6 +8,7 @@ database as it was before the command.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -18,14 +19,12 @@ from typing import Any
 from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
-from reunite import crypto
 from reunite.domain import journey as engine
-from reunite.domain.errors import InvalidInput, NoJourney
+from reunite.domain.errors import InvalidInput, Locked, NoJourney
 from reunite.domain.journey import Journey, PlanStep, Status
 from reunite.domain.model import Event, EventKind, Stage
 from reunite.domain.situation import Answers, Assessment, assess
 from reunite.playbook import Playbook, Sourced, load_playbook
-from reunite.schemas import AnswersIn, parse_answers
 from reunite.store.db import Database, describe_location
 from reunite.store.models import (
     LOCAL_USERNAME,
@@ -177,6 +176,8 @@ class Reunite:
 
     @staticmethod
     def parse_answers(data: object, where: str = "answers") -> Answers:
+        from reunite.schemas import parse_answers
+
         return parse_answers(data, where)
 
     # ------------------------------------------------------------ journey
@@ -195,8 +196,7 @@ class Reunite:
         return row
 
     def _begin(self, row: JourneyRow) -> Journey:
-        answers = parse_answers(row.answers, "stored answers")
-        return engine.begin(assess(answers, self.pb), row.started_at)
+        return engine.begin(assess(_stored_answers(row.answers), self.pb), row.started_at)
 
     def _replay(self, row: JourneyRow, now: datetime) -> Journey:
         events = [_event(e) for e in row.events]
@@ -225,7 +225,7 @@ class Reunite:
                 user_id=self.user_id,
                 created_at=now,
                 started_at=now,
-                answers=AnswersIn.model_validate(answers.__dict__).model_dump(),
+                answers=_answers_json(answers),
                 assessment=assessment.to_dict(),
                 active=True,
             )
@@ -240,7 +240,7 @@ class Reunite:
     def assessment(self) -> Assessment:
         with self.db.transaction() as session:
             row = self._require(session)
-            return assess(parse_answers(row.answers, "stored answers"), self.pb)
+            return assess(_stored_answers(row.answers), self.pb)
 
     def status(self, now: datetime) -> Status:
         return engine.status(self.journey(now), now, self.pb)
@@ -260,6 +260,23 @@ class Reunite:
             progress = engine.no_contact_progress(self._replay(row, now), now)
             return (progress.day, progress.days) if progress else None
 
+    def draft_facts(self, now: datetime) -> DraftFacts | None:
+        """What the coach needs, in one read: the stage, why drafting is refused (if it is),
+        the no-contact day count and the approach. None without a journey."""
+        with self.db.transaction() as session:
+            row = self._active(session)
+            if row is None:
+                return None
+            answers = _stored_answers(row.answers)
+            j = self._replay(row, now)
+        progress = engine.no_contact_progress(j, now)
+        return DraftFacts(
+            stage=j.stage,
+            closed_reason=_closed_reason(j),
+            no_contact=(progress.day, progress.days) if progress else None,
+            approach=assess(answers, self.pb).approach,
+        )
+
     def contact_closed_reason(self, now: datetime) -> str | None:
         """Why drafting messages to the ex is refused outright (a no_contact boundary, safety)."""
         with self.db.transaction() as session:
@@ -267,17 +284,7 @@ class Reunite:
             if row is None:
                 return None
             j = self._replay(row, now)
-        if j.stage is Stage.SAFETY:
-            return "This journey is about your safety, so Reunite won't help write to them."
-        if j.stage is Stage.LET_GO and j.closed_reason in (
-            "asked_no_contact",
-            "boundary_no_contact",
-        ):
-            return (
-                "They asked you not to contact them, so Reunite won't help write to them. "
-                "Your journal is here for anything you need to say."
-            )
-        return None
+        return _closed_reason(j)
 
     def log(
         self,
@@ -484,14 +491,18 @@ class Reunite:
 
     def export_bytes(self, now: datetime, passphrase: str | None = None) -> bytes:
         """The backup file: JSON, or an encrypted blob when a backup passphrase is given."""
+        from reunite import crypto
+
         raw = json.dumps(self.export(now), ensure_ascii=False, indent=1).encode("utf-8")
         return crypto.encrypt_blob(passphrase, raw) if passphrase is not None else raw
 
     def read_backup(self, blob: bytes, passphrase: str | None = None) -> object:
         """Decrypt (if needed) and parse a backup file; any damage is one clear error."""
+        from reunite import crypto
+
         if crypto.is_blob(blob):
             if passphrase is None:
-                raise crypto.Locked("That backup is encrypted; give its passphrase to import it.")
+                raise Locked("That backup is encrypted; give its passphrase to import it.")
             blob = crypto.decrypt_blob(passphrase, blob)
         try:
             return json.loads(blob.decode("utf-8-sig"))
@@ -529,7 +540,7 @@ class Reunite:
                     if not isinstance(rows, list):
                         raise InvalidInput(f"Backup table '{table.name}' is not a list of rows.")
                     counts[table.name] = self._restore_table(session, table, rows, new_ids)
-        except (InvalidInput, crypto.Locked):
+        except (InvalidInput, Locked):
             raise
         except Exception as error:  # any bad row aborts the whole import
             raise InvalidInput(
@@ -617,6 +628,8 @@ class Reunite:
     def set_passphrase(self, new: str, current: str | None = None) -> None:
         """Turn encryption on, or change the passphrase: a new data key, and every
         encrypted field re-encrypted with it, in one transaction."""
+        from reunite import crypto
+
         crypto.check_passphrase_strength(new)
         old = self._key_state_for(current)
         vault, key = crypto.new_vault(new)
@@ -634,6 +647,8 @@ class Reunite:
         self.db.scrub()
 
     def _key_state_for(self, current: str | None) -> KeyState:
+        from reunite import crypto
+
         if self.db.vault is None:
             return KeyState(enabled=False, key=None)
         if current is None:
@@ -676,6 +691,48 @@ class Reunite:
                 session.flush()
             finally:
                 current_key.reset(token)
+
+
+@dataclass(frozen=True)
+class DraftFacts:
+    stage: Stage
+    closed_reason: str | None
+    no_contact: tuple[int, int] | None
+    approach: str
+
+
+def _closed_reason(j: Journey) -> str | None:
+    """Why drafting messages to the ex is refused outright (a no_contact boundary, safety)."""
+    if j.stage is Stage.SAFETY:
+        return "This journey is about your safety, so Reunite won't help write to them."
+    if j.stage is Stage.LET_GO and j.closed_reason in ("asked_no_contact", "boundary_no_contact"):
+        return (
+            "They asked you not to contact them, so Reunite won't help write to them. "
+            "Your journal is here for anything you need to say."
+        )
+    return None
+
+
+def _answers_json(answers: Answers) -> dict[str, Any]:
+    """Answers as stored: plain JSON (tuples become lists)."""
+    return {
+        key: list(value) if isinstance(value, tuple) else value
+        for key, value in dataclasses.asdict(answers).items()
+    }
+
+
+def _stored_answers(data: dict[str, Any]) -> Answers:
+    """Answers read back from storage: validated when they were saved, so no schema pass
+    here (it kept pydantic out of every command's start-up); a damaged row still fails."""
+    try:
+        values: dict[str, Any] = {
+            k: tuple(v) if isinstance(v, list) else v for k, v in data.items()
+        }
+        return Answers(**values)
+    except TypeError:
+        from reunite.schemas import parse_answers
+
+        return parse_answers(data, "stored answers")
 
 
 def _detect_crisis(text: str) -> bool:

@@ -87,3 +87,11 @@ def test_refused_drafts_still_get_crisis_help_first_and_are_kept(closed_web: For
     page = response.text
     assert words.replace("'", "&#39;") in page  # kept, ready to save as an unsent letter
     assert page.index("116 123") < page.index("asked you not to contact")
+
+
+def test_the_cli_gives_crisis_help_before_refusing(cli: Cli, answers_file) -> None:  # type: ignore[no-untyped-def]
+    _close_contact(cli, answers_file)
+    result = cli("check", "I want to end it all, I can't go on without you")
+    assert 3 == result.code
+    assert "116 123" in result.out or "988" in result.out
+    assert "asked you not to contact" in result.err

@@ -81,33 +81,15 @@ def _journey_defaults() -> tuple[Stage, DraftContext | None]:
         return Stage.FIRST_CONTACT, None
     now = clock.now()
     with open_app() as core:
-        reason = core.contact_closed_reason(now)
-        if reason:
-            raise NotAllowed(reason)
-        stage = core.current_stage(now)
-        if stage is None:
-            return Stage.FIRST_CONTACT, None
-        progress = core.no_contact_progress(now)
-        context = _context_from(core)
-    if progress is not None:
-        context = DraftContext(
-            approach=context.approach, no_contact_day=progress[0], no_contact_days=progress[1]
-        )
-    return stage, context
-
-
-def _context_from(core: Any) -> DraftContext:
-    """Situation facts the policy may use: the approach from the assessment (003 §5)."""
-    from reunite.domain.coach import DraftContext
-
-    try:
-        approach = core.assessment().approach
-    except Exception:  # no stored assessment: nothing to relax with
-        return DraftContext()
-    return DraftContext(approach=str(approach) if approach else None)
-
-
-# ------------------------------------------------------------------ batch input
+        facts = core.draft_facts(now)  # one read of the journey
+    if facts is None:
+        return Stage.FIRST_CONTACT, None
+    if facts.closed_reason:
+        raise NotAllowed(facts.closed_reason)
+    day, days = facts.no_contact or (None, None)
+    return facts.stage, DraftContext(
+        approach=facts.approach, no_contact_day=day, no_contact_days=days
+    )
 
 
 def _open_batch(source: str) -> bytes:
@@ -247,7 +229,20 @@ def register(app: typer.Typer) -> None:
         explicit = parse_stage(stage) if stage is not None else None
         # The journey is consulted even with --stage: a no_contact boundary refuses checking
         # whatever stage is asked for (seed 001, honour their wishes).
-        journey_stage, context = _journey_defaults()
+        try:
+            journey_stage, context = _journey_defaults()
+        except NotAllowed:
+            # Refused — but words of crisis still get help first, before the refusal.
+            from reunite.domain.coach import detect_crisis
+            from reunite.domain.model import Stage
+
+            if text is not None and detect_crisis(text):
+                result = check_draft(validate_text(text), Stage.LET_GO, None)
+                if as_json:
+                    _write(json.dumps(result.to_dict(), ensure_ascii=False))
+                else:
+                    _render_check(text, result)
+            raise
         chosen = explicit or journey_stage
         if explicit is not None and explicit != journey_stage:
             context = context and DraftContext(approach=context.approach)

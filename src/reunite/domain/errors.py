@@ -33,3 +33,13 @@ class NoJourney(ReuniteError):
     """A command needs a journey and none has been started."""
 
     exit_code = 4
+
+
+class Locked(ReuniteError):
+    """Encrypted data was needed and the key is not unlocked."""
+
+    exit_code = 5
+
+
+class WrongPassphrase(ReuniteError):
+    exit_code = 5

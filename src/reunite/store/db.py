@@ -15,15 +15,17 @@ from contextlib import contextmanager
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from reunite.crypto import Vault, unlock
 from reunite.domain.errors import ReuniteError
 from reunite.store.types import KeyState, current_key
+
+if TYPE_CHECKING:
+    from reunite.crypto import Vault
 
 _REVISION = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
 _DOWN = re.compile(r"^down_revision\s*=\s*(?:['\"]([^'\"]+)['\"]|None)", re.M)
@@ -145,7 +147,11 @@ class Database:
     def _load_vault(self) -> Vault | None:
         with self.engine.connect() as conn:
             value = conn.execute(text("SELECT value FROM settings WHERE key = 'vault'")).scalar()
-        return Vault.from_json(value) if value else None
+        if not value:
+            return None
+        from reunite.crypto import Vault
+
+        return Vault.from_json(value)
 
     @property
     def encrypted(self) -> bool:
@@ -158,6 +164,8 @@ class Database:
     def unlock(self, passphrase: str) -> None:
         if self.vault is None:
             return
+        from reunite.crypto import unlock
+
         self.key = unlock(self.vault, passphrase)
 
     def lock(self) -> None:

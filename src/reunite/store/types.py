@@ -16,7 +16,9 @@ from sqlalchemy import Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
-from reunite.crypto import Locked, decrypt_field, encrypt_field, is_encrypted
+from reunite.domain.errors import Locked
+
+FIELD_PREFIX = "enc:1:"  # as reunite.crypto writes it; checked here without loading crypto
 
 
 @dataclass(frozen=True)
@@ -37,15 +39,19 @@ def _encrypt(text: str, context: str) -> str:
         return text
     if state.key is None:
         raise Locked(LOCKED_MESSAGE)
+    from reunite.crypto import encrypt_field
+
     return encrypt_field(state.key, text, context)
 
 
 def _decrypt(value: str, context: str) -> str:
-    if not is_encrypted(value):
+    if not value.startswith(FIELD_PREFIX):
         return value
     state = current_key.get() or _PLAIN
     if state.key is None:
         raise Locked(LOCKED_MESSAGE)
+    from reunite.crypto import decrypt_field
+
     return decrypt_field(state.key, value, context)
 
 

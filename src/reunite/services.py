@@ -25,6 +25,7 @@ from reunite.domain.journey import Journey, PlanStep, Status
 from reunite.domain.model import Event, EventKind, Stage
 from reunite.domain.situation import Answers, Assessment, assess
 from reunite.playbook import Playbook, Sourced, load_playbook
+from reunite.quick import DraftFacts, draft_facts_from, stored_answers
 from reunite.store.db import Database, describe_location
 from reunite.store.models import (
     LOCAL_USERNAME,
@@ -196,7 +197,7 @@ class Reunite:
         return row
 
     def _begin(self, row: JourneyRow) -> Journey:
-        return engine.begin(assess(_stored_answers(row.answers), self.pb), row.started_at)
+        return engine.begin(assess(stored_answers(row.answers), self.pb), row.started_at)
 
     def _replay(self, row: JourneyRow, now: datetime) -> Journey:
         events = [_event(e) for e in row.events]
@@ -240,7 +241,7 @@ class Reunite:
     def assessment(self) -> Assessment:
         with self.db.transaction() as session:
             row = self._require(session)
-            return assess(_stored_answers(row.answers), self.pb)
+            return assess(stored_answers(row.answers), self.pb)
 
     def status(self, now: datetime) -> Status:
         return engine.status(self.journey(now), now, self.pb)
@@ -267,15 +268,8 @@ class Reunite:
             row = self._active(session)
             if row is None:
                 return None
-            answers = _stored_answers(row.answers)
-            j = self._replay(row, now)
-        progress = engine.no_contact_progress(j, now)
-        return DraftFacts(
-            stage=j.stage,
-            closed_reason=_closed_reason(j),
-            no_contact=(progress.day, progress.days) if progress else None,
-            approach=assess(answers, self.pb).approach,
-        )
+            events = [_event(e) for e in row.events]
+            return draft_facts_from(row.answers, row.started_at, events, now, self.pb)
 
     def contact_closed_reason(self, now: datetime) -> str | None:
         """Why drafting messages to the ex is refused outright (a no_contact boundary, safety)."""
@@ -284,7 +278,7 @@ class Reunite:
             if row is None:
                 return None
             j = self._replay(row, now)
-        return _closed_reason(j)
+        return engine.drafting_refusal(j)
 
     def log(
         self,
@@ -693,46 +687,12 @@ class Reunite:
                 current_key.reset(token)
 
 
-@dataclass(frozen=True)
-class DraftFacts:
-    stage: Stage
-    closed_reason: str | None
-    no_contact: tuple[int, int] | None
-    approach: str
-
-
-def _closed_reason(j: Journey) -> str | None:
-    """Why drafting messages to the ex is refused outright (a no_contact boundary, safety)."""
-    if j.stage is Stage.SAFETY:
-        return "This journey is about your safety, so Reunite won't help write to them."
-    if j.stage is Stage.LET_GO and j.closed_reason in ("asked_no_contact", "boundary_no_contact"):
-        return (
-            "They asked you not to contact them, so Reunite won't help write to them. "
-            "Your journal is here for anything you need to say."
-        )
-    return None
-
-
 def _answers_json(answers: Answers) -> dict[str, Any]:
     """Answers as stored: plain JSON (tuples become lists)."""
     return {
         key: list(value) if isinstance(value, tuple) else value
         for key, value in dataclasses.asdict(answers).items()
     }
-
-
-def _stored_answers(data: dict[str, Any]) -> Answers:
-    """Answers read back from storage: validated when they were saved, so no schema pass
-    here (it kept pydantic out of every command's start-up); a damaged row still fails."""
-    try:
-        values: dict[str, Any] = {
-            k: tuple(v) if isinstance(v, list) else v for k, v in data.items()
-        }
-        return Answers(**values)
-    except TypeError:
-        from reunite.schemas import parse_answers
-
-        return parse_answers(data, "stored answers")
 
 
 def _detect_crisis(text: str) -> bool:

@@ -80,8 +80,17 @@ def _journey_defaults() -> tuple[Stage, DraftContext | None]:
     if _no_database_yet():
         return Stage.FIRST_CONTACT, None
     now = clock.now()
-    with open_app() as core:
-        facts = core.draft_facts(now)  # one read of the journey
+    from reunite import quick
+    from reunite.cli import _state
+    from reunite.playbook import load_playbook
+    from reunite.store.location import database_url
+
+    found = quick.draft_facts(database_url(_state["database_url"]), now, load_playbook())
+    if isinstance(found, str):  # quick.NOT_QUICK: the full path through the facade
+        with open_app() as core:
+            facts = core.draft_facts(now)
+    else:
+        facts = found
     if facts is None:
         return Stage.FIRST_CONTACT, None
     if facts.closed_reason:

@@ -316,6 +316,19 @@ def contact_rule(j: Journey, now: datetime) -> tuple[bool, str | None]:
     return True, None
 
 
+def drafting_refusal(j: Journey) -> str | None:
+    """Why the coach won't help write to them at all: they asked for no contact (seed 001),
+    or the journey is about safety. None when drafting is allowed."""
+    if j.stage is Stage.SAFETY:
+        return "This journey is about your safety, so Reunite won't help write to them."
+    if j.stage is Stage.LET_GO and j.closed_reason in ("asked_no_contact", "boundary_no_contact"):
+        return (
+            "They asked you not to contact them, so Reunite won't help write to them. "
+            "Your journal is here for anything you need to say."
+        )
+    return None
+
+
 # ---------------------------------------------------------------- events
 
 

@@ -8,12 +8,8 @@ on open; a quick version check skips importing Alembic when it already is.
 
 from __future__ import annotations
 
-import os
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,30 +18,14 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from reunite.domain.errors import ReuniteError
+from reunite.store.location import data_home, database_url
+from reunite.store.revisions import head_revision
+
+__all__ = ["Database", "data_home", "database_url", "describe_location", "head_revision"]
 from reunite.store.types import KeyState, current_key
 
 if TYPE_CHECKING:
     from reunite.crypto import Vault
-
-_REVISION = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
-_DOWN = re.compile(r"^down_revision\s*=\s*(?:['\"]([^'\"]+)['\"]|None)", re.M)
-
-
-def data_home() -> Path:
-    """The folder for the database and anything else Reunite keeps."""
-    home = os.environ.get("REUNITE_HOME")
-    if home:
-        return Path(home).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("reunite"))
-
-
-def database_url(explicit: str | None = None) -> str:
-    url = explicit or os.environ.get("REUNITE_DATABASE_URL")
-    if url:
-        return url
-    return f"sqlite:///{data_home() / 'reunite.db'}"
 
 
 def describe_location(url: str) -> str:
@@ -83,26 +63,6 @@ def make_engine(url: str) -> Engine:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
-
-
-@cache
-def head_revision() -> str:
-    """The newest migration, read from the version files without importing Alembic."""
-    revisions: dict[str, str | None] = {}
-    folder = resources.files("reunite.store.migrations").joinpath("versions")
-    for entry in folder.iterdir():
-        if not entry.name.endswith(".py") or entry.name.startswith("__"):
-            continue
-        source = entry.read_text(encoding="utf-8")
-        match = _REVISION.search(source)
-        if match:
-            down = _DOWN.search(source)
-            revisions[match.group(1)] = down.group(1) if down else None
-    parents = {down for down in revisions.values() if down}
-    heads = sorted(set(revisions) - parents)
-    if len(heads) != 1:
-        raise RuntimeError(f"expected one migration head, found {heads}")
-    return heads[0]
 
 
 def _current_revision(engine: Engine) -> str | None:

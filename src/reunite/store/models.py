@@ -14,9 +14,10 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from reunite.store.models_names import LOCAL_USERNAME
 from reunite.store.types import EncryptedJSON, EncryptedText
 
-LOCAL_USERNAME = "local"
+__all__ = ["LOCAL_USERNAME", "Base"]
 
 
 class Base(DeclarativeBase):

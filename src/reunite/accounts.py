@@ -112,12 +112,21 @@ def sign_in(db: Database, username: str, password: str, now: datetime, address: 
 
 
 def _secret(db: Database) -> bytes:
-    with db.transaction() as session:
-        row = session.get(SettingRow, "session_secret")
-        if row is None:
-            row = SettingRow(key="session_secret", value=secrets.token_hex(32))
-            session.add(row)
-        return bytes.fromhex(row.value)
+    """The installation's session secret, made once (safely, if two workers race)."""
+    from sqlalchemy.exc import IntegrityError
+
+    try:
+        with db.transaction() as session:
+            row = session.get(SettingRow, "session_secret")
+            if row is None:
+                row = SettingRow(key="session_secret", value=secrets.token_hex(32))
+                session.add(row)
+            return bytes.fromhex(row.value)
+    except IntegrityError:
+        with db.transaction() as session:
+            row = session.get(SettingRow, "session_secret")
+            assert row is not None
+            return bytes.fromhex(row.value)
 
 
 def _sign(secret: bytes, payload: str) -> str:

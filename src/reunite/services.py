@@ -148,15 +148,25 @@ class Reunite:
         return cls(database, user_id=user_id)
 
     def _local_user(self) -> int:
-        with self.db.transaction() as session:
-            user = session.scalars(
-                select(UserRow).where(UserRow.username == LOCAL_USERNAME)
-            ).first()
-            if user is None:
-                user = UserRow(username=LOCAL_USERNAME, created_at=datetime.now(), session_epoch=0)
-                session.add(user)
-                session.flush()
-            return user.id
+        """The one user of local mode, created on first use (safely, if two processes race)."""
+        from sqlalchemy.exc import IntegrityError
+
+        for _attempt in range(2):
+            try:
+                with self.db.transaction() as session:
+                    user = session.scalars(
+                        select(UserRow).where(UserRow.username == LOCAL_USERNAME)
+                    ).first()
+                    if user is None:
+                        user = UserRow(
+                            username=LOCAL_USERNAME, created_at=datetime.now(), session_epoch=0
+                        )
+                        session.add(user)
+                        session.flush()
+                    return user.id
+            except IntegrityError:
+                continue  # another process created it a moment ago: read it
+        raise RuntimeError("could not create or read the local user")
 
     def close(self) -> None:
         self.db.close()

@@ -85,7 +85,11 @@ def register(app: typer.Typer) -> None:
         )
         if workers > 1 or accounts:
             # Worker processes build the app from the environment (stateless: the database
-            # holds sessions, rate limits and the session secret).
+            # holds sessions, rate limits and the session secret). The schema is brought up
+            # to date here, once, so workers starting together never race to migrate.
+            from reunite.store.db import Database
+
+            Database(url).close()
             if url:
                 os.environ["REUNITE_DATABASE_URL"] = url
             os.environ["REUNITE_ACCOUNTS"] = "1" if accounts else "0"

@@ -39,10 +39,10 @@ def describe_location(url: str) -> str:
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=10000")  # first: the next pragma may have to wait
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
     cursor.execute("PRAGMA secure_delete=ON")  # overwritten, not just unlinked, when deleted
     cursor.close()
 
@@ -75,18 +75,49 @@ def _current_revision(engine: Engine) -> str | None:
         raise ReuniteError(f"Can't open the database: {error.orig}.") from None
 
 
+@contextmanager
+def _migration_lock(engine: Engine) -> Iterator[None]:
+    """One migrating process at a time: a file lock beside a SQLite file (its DDL is not
+    transactional under the stdlib driver), an advisory lock on PostgreSQL."""
+    if engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:"):
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows: no file locks, best effort
+            yield
+            return
+        with open(f"{engine.url.database}.migrate-lock", "w") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+        return
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as conn:
+            conn.execute(text("SELECT pg_advisory_lock(7724301)"))
+            try:
+                yield
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(7724301)"))
+        return
+    yield
+
+
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest revision (each migration runs in a transaction)."""
+    """Bring the schema to the newest revision, once, however many processes start at once."""
     if _current_revision(engine) == head_revision():
         return
     from alembic import command
     from alembic.config import Config
 
-    config = Config()
-    config.set_main_option("script_location", "reunite.store:migrations")
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with _migration_lock(engine):
+        if _current_revision(engine) == head_revision():
+            return  # another process migrated while we waited
+        config = Config()
+        config.set_main_option("script_location", "reunite.store:migrations")
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
 
 
 class Database:

@@ -57,8 +57,7 @@ def draft_facts_from(
 ) -> DraftFacts:
     plain = stored_answers(answers)
     assessment = assess(plain, pb)
-    latest = max([now, *(e.at for e in events)])
-    j = engine.replay(engine.begin(assessment, started), events, latest, pb)
+    j = engine.replay(engine.begin(assessment, started), events, now, pb)
     progress = engine.no_contact_progress(j, now)
     return DraftFacts(
         stage=j.stage,

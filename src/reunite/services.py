@@ -10,8 +10,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import json
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -22,7 +21,7 @@ from sqlalchemy.orm import Session
 from reunite.domain import journey as engine
 from reunite.domain.errors import InvalidInput, Locked, NoJourney
 from reunite.domain.journey import Journey, PlanStep, Status
-from reunite.domain.model import Event, EventKind, Stage
+from reunite.domain.model import Event, EventKind
 from reunite.domain.situation import Answers, Assessment, assess
 from reunite.playbook import Playbook, Sourced, load_playbook
 from reunite.quick import DraftFacts, draft_facts_from, stored_answers
@@ -46,7 +45,6 @@ BACKUP_VERSION = 1
 #: Tables that belong to the installation, not to a user: never exported or wiped per user.
 SYSTEM_TABLES = frozenset({"users", "settings", "login_attempts", "alembic_version"})
 MAX_JOURNAL_CHARS = 20_000
-JOURNAL_TAGS_HINT = ("urge-to-text", "unsent-letter", "reflection", "gratitude", "sad", "hopeful")
 
 
 @dataclass(frozen=True)
@@ -210,10 +208,7 @@ class Reunite:
         return engine.begin(assess(stored_answers(row.answers), self.pb), row.started_at)
 
     def _replay(self, row: JourneyRow, now: datetime) -> Journey:
-        events = [_event(e) for e in row.events]
-        start = self._begin(row)
-        latest = max([now, *(e.at for e in events)])
-        return engine.replay(start, events, latest, self.pb)
+        return engine.replay(self._begin(row), [_event(e) for e in row.events], now, self.pb)
 
     def has_journey(self) -> bool:
         with self.db.transaction() as session:
@@ -256,21 +251,6 @@ class Reunite:
     def status(self, now: datetime) -> Status:
         return engine.status(self.journey(now), now, self.pb)
 
-    def current_stage(self, now: datetime) -> Stage | None:
-        with self.db.transaction() as session:
-            row = self._active(session)
-            if row is None:
-                return None
-            return self._replay(row, now).stage
-
-    def no_contact_progress(self, now: datetime) -> tuple[int, int] | None:
-        with self.db.transaction() as session:
-            row = self._active(session)
-            if row is None:
-                return None
-            progress = engine.no_contact_progress(self._replay(row, now), now)
-            return (progress.day, progress.days) if progress else None
-
     def draft_facts(self, now: datetime) -> DraftFacts | None:
         """What the coach needs, in one read: the stage, why drafting is refused (if it is),
         the no-contact day count and the approach. None without a journey."""
@@ -280,15 +260,6 @@ class Reunite:
                 return None
             events = [_event(e) for e in row.events]
             return draft_facts_from(row.answers, row.started_at, events, now, self.pb)
-
-    def contact_closed_reason(self, now: datetime) -> str | None:
-        """Why drafting messages to the ex is refused outright (a no_contact boundary, safety)."""
-        with self.db.transaction() as session:
-            row = self._active(session)
-            if row is None:
-                return None
-            j = self._replay(row, now)
-        return engine.drafting_refusal(j)
 
     def log(
         self,
@@ -748,16 +719,3 @@ def _from_json(table: Any, row: object) -> dict[str, Any]:
             f"Backup table '{table.name}' has unknown columns: {', '.join(sorted(extra))}."
         )
     return out
-
-
-@contextmanager
-def opened(database_url: str | None = None) -> Iterator[Reunite]:
-    app = Reunite.open(database_url)
-    try:
-        yield app
-    finally:
-        app.close()
-
-
-def dumps(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)

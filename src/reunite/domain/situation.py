@@ -5,7 +5,7 @@ Pure: every rule comes from the playbook (the method as data) and cites its sour
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from reunite.domain.model import Path
@@ -51,7 +51,6 @@ class Assessment:
     reasons: tuple[Sourced, ...]
     no_contact_rule: str = "default"
     already_apart_days: int = 0
-    notes: tuple[str, ...] = field(default=())
 
     def to_dict(self) -> dict[str, object]:
         return {

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from reunite.domain.errors import NoJourney
 from reunite.domain.model import DRAFT_STAGES, Stage
 from reunite.web.views import to_dict
 
@@ -22,18 +21,17 @@ class JourneyFacts:
     stage: str | None = None
     approach: str | None = None
     closed: str | None = None  # why drafting to them is refused (their no-contact ask, safety)
+    no_contact: tuple[int, int] | None = None  # day N of M while the stretch runs
 
 
 def journey_facts(facade: Any, now: datetime) -> JourneyFacts:
-    """One read of the journey (one transaction); none yet → no facts."""
-    try:
-        journey = facade.journey(now)
-    except NoJourney:
+    """One read of the journey (one transaction, one replay); none yet → no facts."""
+    facts = facade.draft_facts(now)
+    if facts is None:
         return JourneyFacts()
-    closed = None
-    if journey.stage in (Stage.LET_GO, Stage.SAFETY):  # only then can contact be closed
-        closed = facade.contact_closed_reason(now)
-    return JourneyFacts(str(journey.stage.value), str(journey.approach), closed)
+    return JourneyFacts(
+        str(facts.stage.value), str(facts.approach), facts.closed_reason, facts.no_contact
+    )
 
 
 def draft_stage(facts: JourneyFacts) -> str:
@@ -47,7 +45,11 @@ def check(text: str, stage: str, facts: JourneyFacts | None = None) -> dict[str,
     """The coach's reading of a draft; the journey's approach may relax a `revise`."""
     from reunite.domain.coach import DraftContext, check_draft
 
-    context = DraftContext(approach=facts.approach) if facts and facts.approach else None
+    context = None
+    if facts and facts.stage is not None:
+        # the day count belongs to the journey's own stage, not one picked by hand
+        day, days = (facts.no_contact if stage == facts.stage else None) or (None, None)
+        context = DraftContext(approach=facts.approach, no_contact_day=day, no_contact_days=days)
     return to_dict(check_draft(text, Stage(stage), context))
 
 

@@ -37,8 +37,8 @@ def _too_long(text: str) -> str | None:
     return None
 
 
-def _check_view(request: Request, text: str, stage: str) -> dict[str, Any]:
-    result = coaching.check(text, stage, coaching.journey_facts(reunite(request), now()))
+def _check_view(text: str, stage: str, facts: coaching.JourneyFacts) -> dict[str, Any]:
+    result = coaching.check(text, stage, facts)
     return {"result": result, "segments": highlight(text, result.get("flags") or [])}
 
 
@@ -72,11 +72,11 @@ async def coach(request: Request) -> Response:
     return _coach_page(request)
 
 
-def _refuse_drafting(request: Request, text: str) -> Response | None:
+def _refuse_drafting(request: Request, text: str, facts: coaching.JourneyFacts) -> Response | None:
     """After a no_contact boundary (or on the safety path) the coach won't help write to
     them: it says why, shows crisis help first if the words call for it, and keeps the
     words in a journal entry — nothing typed is lost (issue 5)."""
-    closed = coaching.journey_facts(reunite(request), now()).closed
+    closed = facts.closed
     if not closed:
         return None
     from reunite.domain.coach import detect_crisis
@@ -96,7 +96,8 @@ def _refuse_drafting(request: Request, text: str) -> Response | None:
 async def coach_check(request: Request) -> Response:
     form = await request.form()
     text = str(form.get("draft", "") or form.get("text", ""))
-    refused = _refuse_drafting(request, text)
+    facts = coaching.journey_facts(reunite(request), now())  # one read for both uses
+    refused = _refuse_drafting(request, text, facts)
     if refused is not None:
         return refused
     stage = str(form.get("stage", "")) or _current_stage(request)
@@ -105,7 +106,7 @@ async def coach_check(request: Request) -> Response:
     error = _too_long(text) or (
         None if text.strip() else "Write the message you have in mind first."
     )
-    check = None if error else _check_view(request, text, stage)
+    check = None if error else _check_view(text, stage, facts)
     if htmx(request) and not error:
         return render_page(request, "_partials/check_result.html", {"check": check, "draft": text})
     return _coach_page(request, draft=text, stage=stage, check=check, error=error)
@@ -195,4 +196,5 @@ async def urge_action(request: Request) -> Response:
     stage = str(status["stage"]) if status.get("contact_allowed") else "no_contact"
     if stage not in _stage_choices():
         stage = "no_contact"
-    return _urge_page(request, letter=text, mood=mood, check=_check_view(request, text, stage))
+    facts = coaching.journey_facts(reunite(request), now())
+    return _urge_page(request, letter=text, mood=mood, check=_check_view(text, stage, facts))

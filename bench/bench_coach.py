@@ -200,9 +200,9 @@ def main() -> None:
         "",
         "Throughput is messages per second of CPU time on the one pinned core (the machine "
         "is shared, so the wall clock is shown beside it). A cold start is the median of 7 "
-        "runs of a fresh process. With a journey the command also imports the storage layer "
-        "(SQLAlchemy) to read the current stage; `--stage`, or having no database yet, "
-        "skips it.",
+        "runs of a fresh process. With a journey the command reads it through the light "
+        "read-only sqlite3 path (`reunite.quick`), not SQLAlchemy; an encrypted or non-SQLite "
+        "database takes the full path.",
         "",
     ]
     report = "\n".join(lines)

@@ -36,6 +36,8 @@ CRISIS = [
     "thinking of jumping",
     "goodbye everyone, I love you all",
     "I can't see any way out",
+    "been taking more tablets than prescribed just to get through the nights",
+    "I'm doubling up on my meds so I don't have to feel anything",
 ]
 
 FIGURES_OF_SPEECH = [
@@ -53,6 +55,7 @@ FIGURES_OF_SPEECH = [
     "I would rather die than go to that wedding lol",
     "kill me now, this meeting is endless",
     "the plants died while I was away",
+    "my nan takes her tablets with a glass of wine, what a legend",
 ]
 
 

@@ -158,3 +158,58 @@ def test_to_dict_matches_the_contract_shape() -> None:
     assert {"boundary", "tone", "signals", "advice", "source"} <= set(data)
     assert "space" == data["boundary"]
     assert data["tone"] in {"warm", "neutral", "cold", "hostile"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "please stop texting me",
+        "leave me alone",
+        "lose my number",
+        "I need some space",
+        "I don't see us getting back together",
+        "I'm seeing someone now",
+    ],
+)
+def test_an_unambiguous_boundary_phrase_decides_without_the_model(text: str) -> None:
+    """Seed 001 (honour their wishes): the plain phrases never wait on a learned score."""
+    assert any(h.decisive for h in boundary_hits(text)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("we might go away for Easter, fancy the cat-sitting?", "no_contact"),
+        ("my partner at work is useless, I'm doing everything", "new_partner"),
+        ("maybe later, I'm in a meeting", "space"),
+        ("I'm moving on to the next season now, no spoilers!", "rejection"),
+    ],
+)
+def test_a_phrase_with_an_innocent_sense_is_only_a_hint(text: str, kind: str) -> None:
+    """Contracts.md (read-reply): words used in another sense set no boundary, so these
+    rules only point the model at a kind instead of deciding."""
+    hits = [h for h in boundary_hits(text) if h.kind == kind]
+    assert hits
+    assert not any(h.decisive for h in hits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my partner at work is useless, I'm doing everything",
+        "I'm moving on to the next season now, no spoilers!",
+    ],
+)
+def test_the_model_overrules_a_weak_hint_it_is_sure_of(text: str) -> None:
+    """Contracts.md (read-reply): "my new job eats all my time" is no boundary; a weak
+    hint never outweighs a model that is sure (docs/coach.md)."""
+    assert read_reply(text).boundary is None
+
+
+def test_a_weak_hint_still_gives_the_span_when_the_model_agrees() -> None:
+    """Seed 001: a boundary the model reads shows the words that hinted at it."""
+    text = "Please just go away."
+    reading = read_reply(text)
+    assert Boundary.NO_CONTACT == reading.boundary
+    assert reading.span is not None
+    assert "go away" in text[reading.span[0] : reading.span[1]]

@@ -71,6 +71,8 @@ _CRISIS_PATTERNS = [
     r"\bhow many (?:pills|tablets)\b",
     r"\b(?:stockpil\w+|swallow\w*|overdos\w+|took|take|taking) (?:my |the |all |all my |a |these |those )?(?:everything|whole bottle|bottle|pills|tablets|sleeping pills|meds|medication|paracetamol|lot)\b",
     r"\b(?:pills|tablets) in front of me\b",
+    r"\bmore (?:of )?(?:my |the )?(?:sleeping |pain ?|anxiety )?(?:pills|tablets|meds|medication|painkillers) than (?:i should|i'?m meant to|prescribed|the doctor|it says)",
+    r"\b(?:double|triple|doubling|tripling) (?:up )?(?:on )?my (?:dose|pills|meds|medication)\b|\bmix(?:ing|ed)? (?:my )?(?:pills|meds|tablets|medication) with (?:alcohol|wine|vodka|drink)\b",
     r"\b(?:holding|sitting with|got|have|looking at) (?:a |the |my )?(?:knife|razor|blade|rope|gun)\b",
     r"\b(?:rope|gun) in my\b",
     r"\b(?:cutting|cut|burn(?:ing|ed)?|hurt(?:ing)?|harm(?:ing)?) (?:myself|my (?:arm|arms|wrist|wrists|hand|legs?|skin))\b",

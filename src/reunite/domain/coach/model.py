@@ -57,6 +57,8 @@ class LinearHead:
     multiclass: bool
     modes: tuple[str, ...] = ()
     none_below: float = 0.5
+    #: The boundary gate's bar when a weak rule already hinted at a boundary.
+    weak_none_below: float = 0.5
 
     by_class: dict[int, dict[str, int]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -91,6 +93,7 @@ class LinearHead:
             multiclass=bool(data.get("multiclass", False)),
             modes=tuple(str(m) for m in data.get("modes", [])),
             none_below=float(data.get("none_below", 0.5)),
+            weak_none_below=float(data.get("weak_none_below", data.get("none_below", 0.5))),
         )
 
     def scores(self, feats: set[str]) -> list[float]:
@@ -159,6 +162,11 @@ class CoachModel:
     @cached_property
     def boundary(self) -> LinearHead | None:
         return self._head("boundary")
+
+    @cached_property
+    def gate(self) -> LinearHead | None:
+        """Boundary or not (one class, "boundary"); the kind comes from `boundary`."""
+        return self._head("gate")
 
     @cached_property
     def tone(self) -> LinearHead | None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reunite.domain.coach.features import features
-from reunite.domain.coach.model import load_model
+from reunite.domain.coach.model import CoachModel, load_model
 from reunite.domain.coach.reply_rules import (
     BOUNDARIES,
     SIGNALS,
@@ -50,7 +50,7 @@ class ReplyReading:
 
 
 def reply_features(text: str, hits: list[ReplyHit], sig: list[ReplyHit]) -> set[str]:
-    extra = {("rb:" if h.counts else "rbn:") + h.kind for h in hits}
+    extra = {("rb:" if h.decisive else "rbw:" if h.counts else "rbn:") + h.kind for h in hits}
     extra.update("rs:" + h.kind for h in sig)
     return features(text, extra)
 
@@ -66,15 +66,21 @@ def read_reply(text: str) -> ReplyReading:
     model = load_model()
 
     counted = [h for h in hits if h.counts]
-    rule_kinds = {h.kind for h in counted}
+    # A decisive hit reads a boundary by itself; a weak one ("go away", "my partner")
+    # only points the model at a kind.
+    rule_kinds = {h.kind for h in counted if h.decisive}
+    hinted = {h.kind for h in counted}
     probs: dict[str, float] = {}
     boundary: str | None = None
     if model.boundary is not None:
         probs = model.boundary.probabilities(feats)
         ranked = sorted(
-            BOUNDARIES, key=lambda k: -(probs.get(k, 0.0) + (0.25 if k in rule_kinds else 0.0))
+            BOUNDARIES,
+            key=lambda k: (
+                -(probs.get(k, 0.0) + (0.25 if k in rule_kinds else 0.1 if k in hinted else 0.0))
+            ),
         )
-        if rule_kinds or probs.get("none", 0.0) < model.boundary.none_below:
+        if rule_kinds or _gate_says_boundary(model, feats, probs, hinted=bool(hinted)):
             boundary = ranked[0]
     elif rule_kinds:
         boundary = next(k for k in _PRIORITY if k in rule_kinds)
@@ -101,6 +107,19 @@ def read_reply(text: str) -> ReplyReading:
         span=span,
         probabilities=probs,
     )
+
+
+def _gate_says_boundary(
+    model: CoachModel, feats: set[str], probs: dict[str, float], *, hinted: bool
+) -> bool:
+    """Whether the model reads a boundary no decisive rule saw. The bar is lower (the
+    model only has to be less sure it is *not* one) when a weak rule hinted at one."""
+    gate = model.gate
+    if gate is None:  # an older artifact: the kind head's P(none) alone
+        assert model.boundary is not None
+        return probs.get("none", 0.0) < model.boundary.none_below
+    p_none = 1.0 - gate.probabilities(feats)["boundary"]
+    return p_none < (gate.weak_none_below if hinted else gate.none_below)
 
 
 def _tone(feats: set[str], text: str, has_model: bool) -> Tone:

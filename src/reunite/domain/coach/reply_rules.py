@@ -23,138 +23,172 @@ SIGNALS: tuple[str, ...] = (
     "short_reply",
 )
 
+#: Marks a rule whose words also have common innocent senses ("go away for Easter",
+#: "my partner at work"): its hit is evidence for the model, not a verdict on its own.
+WEAK = "(?#weak)"
+
 _CONTACT = r"(?:text(?:ing)?|txt(?:ing)?|messag(?:e|ing)|msg(?:ing)?|call(?:ing)?|ring(?:ing)?|contact(?:ing)?|reach(?:ing)? out|writ(?:e|ing)|email(?:ing)?|dm(?:ing)?|get(?:ting)? in touch|hitting (?:me|my line)|hmu|sending (?:me )?(?:messages|texts)|bother(?:ing)?|com(?:e|ing) (?:round|by|over)|show(?:ing)? up)"
 _PARTNER = r"(?:boyfriend|girlfriend|bf|gf|partner|fianc[eé]e?|husband|wife|man|woman|girl|guy|boo|bae|other half|missus|missis|hubby|wifey)"
 
 _BOUNDARY_RULES: dict[str, list[str]] = {
     "no_contact": [
+        r"(?:^|[.!?]\s+)blocked\W*$",
+        r"^\W*(?:just )?don'?t\W*$",
+        r"\b(?:told|asked) you (?:\w+ ){0,3}(?:not to|to stop) (?:contact|text|messag|call|writ)",
+        r"\b(?:rather|prefer) (?:we|you|if we|if you) (?:didn'?t|don'?t|did not|not|never) (?:talk|speak|stay in (?:contact|touch)|keep in touch|text|contact|message)",
+        r"\b(?:not|don'?t|didn'?t|shouldn'?t|stop) (?:be|stay|keep|staying|keeping) in (?:contact|touch)\b",
+        r"\bif you (?:didn'?t|did not|don'?t|would not|wouldn'?t) (?:contact|text|message|call|write to|reach out to) me\b",
+        r"\b(?:need|want) (?:us |you )?to stop talking\b",
+        r"(?#weak)\bstop talking\b|\bcut it out\b|\boff limits\b|\bunfollow me\b",
         r"\b(?:want|wants) nothing (?:more )?to do with you\b|\bout of my life\b|\bcut(?:ting)? you (?:off|out)\b",
-        r"\bgo(?:ing)? no[- ]contact\b|\bforget about me\b|\bdon'?t come near\b|\bremove me from\b",
-        r"\bthis (?:has to|needs to|must) stop\b|\byou need to stop\b|\bstop this\b(?! (?:song|show))",
+        r"\bgo(?:ing)? no[- ]contact\b|\bforget about me\b|\bdon'?t come near\b",
+        r"(?#weak)\bremove me from\b",
+        r"(?#weak)\bthis (?:has to|needs to|must) stop\b|\byou need to stop\b|\bstop this\b(?! (?:song|show))",
         r"\b(?:this|that) (?:is|was) my (?:last|final) (?:message|text|reply)\b|\bthis conversation is over\b",
         r"\bi'?m not (?:responding|replying|answering) (?:to you|anymore|any more)\b|\bwon'?t (?:be )?(?:responding|replying)\b",
         r"\bunfollow(?:ed|ing)? you\b|\bremov(?:ed|ing) you\b|\bdelet(?:ed|ing) your number\b",
         r"^\W*(?:please|pls|plz|just|ok|now|seriously)?[\s,]*stop+\W*$",
         r"\b(?:please|pls|plz) stop\b",
-        r"\b(?:didn'?t|not|don'?t|stop) communicat\w*\b",
+        r"(?#weak)\b(?:didn'?t|not|don'?t|stop) communicat\w*\b",
         r"\bcut (?:off )?(?:all )?contact\b",
-        r"\btake the hint\b",
+        r"(?#weak)\btake the hint\b",
         r"\bstay out of my (?:dms|inbox|life|messages)\b",
-        r"\breport(?:ing)? (?:this|you|your)\b|\bdon'?t use it\b|\bnew number because of you\b",
+        r"(?#weak)\breport(?:ing)? (?:this|you|your)\b|\bdon'?t use it\b|\bnew number because of you\b",
         r"\bstop+ " + _CONTACT + r"\b",
-        r"\bstop+\.? (?:it|now|this|all of it)?\s*[.!]*\s*$",
-        r"^\W*stop+\b",
+        r"(?#weak)\bstop+\.? (?:it|now|this|all of it)?\s*[.!]*\s*$",
+        r"(?#weak)^\W*stop+\b",
         r"\b(?:don'?t|dont|do not|never|pls don'?t|please don'?t) (?:ever )?(?:"
         + _CONTACT
         + r")(?: me| this number| my \w+)?(?: again| anymore| any more| after| ever|[.!]|\s*$| going forward)",
         r"\b(?:don'?t|dont|do not) (?:" + _CONTACT + r") me\b",
         r"\bleave me (?:alone|be)\b",
-        r"\blet me be\b",
+        r"\blet me be\b(?=\s*(?:[.!,]|$|now|please|pls|for|in peace))",
+        r"(?#weak)\blet me be\b",
         r"\b(?:lose|delete|forget) my number\b",
-        r"\bblock(?:ed|ing)? (?:you|u|ya|your number|ur number|this number|you everywhere|you on)\b|\b(?:you'?re|you are|ur|u r) (?:now )?blocked\b|^\W*blocked\b|\b(?:i'?ll|i will|gonna|going to) block\b|\bblock(?:ed|ing)? (?:me|myself) from\b",
-        r"\bmut(?:e|ed|ing) (?:you|u)\b",
-        r"\bgo away\b",
-        r"\bget lost\b",
+        r"\bblock(?:ed|ing)? (?:you|u|ya|your number|ur number|this number|you everywhere|you on)\b|\b(?:you'?re|you are|ur|u r) (?:now )?blocked\b|^\W*blocked\b(?! (?:the|my|a|some|up|off|out|in|nose|drain|sink|toilet|ears?|sinus))|\b(?:i'?ll|i will|gonna|going to) block\b(?! (?:off|out|the|some|a|time|my (?:calendar|diary)))|\bblock(?:ed|ing)? (?:me|myself) from\b",
+        r"(?#weak)\bmut(?:e|ed|ing) (?:you|u)\b",
+        r"(?#weak)\bgo away\b",
+        r"(?#weak)\bget lost\b",
         r"\bno (?:more )?contact\b",
-        r"\b(?:zero|no) (?:more )?(?:contact|messages|texts|calls|dms)\b",
+        r"(?#weak)\b(?:zero|no) (?:more )?(?:contact|messages|texts|calls|dms)\b",
         r"\b(?:don'?t|do not|dont) want (?:to hear from you|any contact|contact|you contacting|you in my life|to talk to you|to be in touch|us to be in touch|to speak to you|you to (?:contact|text|message|call))",
         r"\bnever (?:talk|speak|text|write) to me again\b",
         r"\bstay away from me\b",
-        r"\bchanging my number\b",
-        r"\b(?:police|restraining order|harass(?:ment|ing)?)\b",
+        r"(?#weak)\bchanging my number\b",
+        r"\b(?:restraining order|harass(?:ment|ing)(?: me)?)\b",
+        r"(?#weak)\bpolice\b",
         r"\b(?:last time i'?m replying|our last conversation|not replying to any more|won'?t (?:read|reply to|answer) (?:them|any|your))\b",
         r"\bdon'?t (?:want|need) (?:you|u) in my life\b",
         r"\b(?:respect|accept) (?:that )?i (?:don'?t|do not) want (?:contact|to talk)\b",
-        r"\b(?:refrain|cease) from\b",
-        r"\bclean break\b",
+        r"(?#weak)\b(?:refrain|cease) from\b",
+        r"(?#weak)\bclean break\b",
         r"\bnot interested in hearing from\b",
-        r"\bwe(?:'re| are) done talking\b|\bdone talking\b",
-        r"\b(?:we|i) (?:shouldn'?t|should not) (?:talk|speak|be in touch|be in contact)\b",
-        r"\bdon'?t talk (?:at all )?(?:anymore|again)\b",
+        r"(?#weak)\bwe(?:'re| are) done talking\b|\bdone talking\b",
+        r"(?#weak)\b(?:we|i) (?:shouldn'?t|should not) (?:talk|speak|be in touch|be in contact)\b",
+        r"(?#weak)\bdon'?t talk (?:at all )?(?:anymore|again)\b",
         r"\bstop reaching\b",
-        r"\bleave it\.",
+        r"(?#weak)\bleave it\.",
     ],
     "space": [
-        r"\bnot (?:in a|in the right) (?:place|headspace|space)\b|\bclear my head\b|\bneed (?:to think|to process|time to think)\b(?! about (?:which|what to|the job|where))",
-        r"\b(?:take|taking) it slow\b|\bdon'?t rush me\b|\bgive it (?:some )?time\b|\bbreathing room\b",
-        r"\b(?:talk|text|speak|catch up) (?:later|another time|in a (?:few|couple)|after (?:the holidays|christmas|summer|my exams|this))\b",
-        r"\bi'?(?:ll| will) (?:text|message|call|contact) you when\b|\bwhen i'?m ready\b|\bnot right now\b|\bmaybe (?:later|one day|someday|in a while)\b",
-        r"\blet me (?:process|think about (?:us|this|it|what you said))\b",
-        r"\blet me breathe\b",
+        r"\bbreak from (?:talking|texting|you|us|each other|this)\b|\bbefore we talk again\b|\bwithout hearing from you\b",
+        r"(?#weak)\btime (?:on my own|alone|to myself)\b|\bon my own for a (?:bit|while)\b|\bget my head (?:straight|right|together|sorted)\b",
+        r"(?#weak)\brevisit (?:this|it|us)\b|\bask me again\b|\bneed to breathe\b|\bleave it for a (?:few|couple|while|bit|month)\b",
+        r"(?#weak)\b(?:take|taking|have|get) (?:some |a bit of |a little )?space\b|\b(?:texting|talking|phone|social media) break\b|^\W*space\b",
+        r"(?#weak)\b(?:few|couple of) (?:weeks|months|days) of quiet\b|\bsit with (?:things|this|it) on my own\b",
+        r"(?#weak)\bnot (?:in a|in the right) (?:place|headspace|space)\b|\bclear my head\b|\bneed (?:to think|to process|time to think)\b(?! about (?:which|what to|the job|where))",
+        r"(?#weak)\b(?:take|taking) it slow\b|\bdon'?t rush me\b|\bgive it (?:some )?time\b|\bbreathing room\b",
+        r"(?#weak)\b(?:talk|text|speak|catch up) (?:later|another time|in a (?:few|couple)|after (?:the holidays|christmas|summer|my exams|this))\b",
+        r"(?#weak)\bi'?(?:ll| will) (?:text|message|call|contact) you when\b|\bwhen i'?m ready\b|\bnot right now\b|\bmaybe (?:later|one day|someday|in a while)\b",
+        r"(?#weak)\blet me (?:process|think about (?:us|this|it|what you said))\b",
+        r"(?#weak)\blet me breathe\b",
         r"\basking (?:you )?for (?:some |a bit of )?(?:time|space)\b",
-        r"\b(?:time|need) to be alone\b",
-        r"\btaking the (?:summer|month|week|year) to\b",
-        r"\bneed (?:a few|a couple of|some) (?:days|weeks|months)\b",
+        r"(?#weak)\b(?:time|need) to be alone\b",
+        r"(?#weak)\btaking the (?:summer|month|week|year) to\b",
+        r"(?#weak)\bneed (?:a few|a couple of|some) (?:days|weeks|months)\b",
         r"\bneed (?:some |a bit of |a little |more |a lot of |a little more |a bit more )?(?:time|space|distance|a break|room|breathing room|a breather)\b(?! (?:for (?:the|my|this|work|exams?|a|an)|in|on|to (?:finish|get|pick|decide|cook|fix|pack|prepare|study|store|put|park|sort|think about (?:which|what|where))))",
-        r"\b(?:give|let) me (?:some |a bit of |a little |more )?(?:time|space|room|a few (?:days|weeks|months)|a while)\b",
-        r"\bnot ready (?:to (?:talk|see|meet|be friends|hear|go there|do this|have)|for (?:this|that|us|a conversation|contact|any of)|yet)\b|\bnot ready\W*$",
-        r"\b(?:take|taking|need) (?:a |some )?(?:break|step back|time out|time off|breather|pause)\b",
-        r"\bhit pause\b",
+        r"\b(?:give|let) me (?:some |a bit of |a little |more )?(?:time|space|room)\b",
+        r"(?#weak)\b(?:give|let) me (?:a few (?:days|weeks|months)|a while)\b",
+        r"\bnot ready (?:to (?:talk|see|meet|be friends|hear|go there|do this|have)|for (?:us|a conversation|contact|any of))\b",
+        r"(?#weak)\bnot ready (?:for (?:this|that)|yet)\b|\bnot ready\W*$",
+        r"(?#weak)\b(?:take|taking|need) (?:a |some )?(?:break|step back|time out|time off|breather|pause)\b",
+        r"(?#weak)\bhit pause\b",
         r"\b(?:i'?ll|i will) (?:reach out|get in touch|message|text|call|let you know|be in touch) (?:when|once|if) i'?m ready\b",
-        r"\b(?:i'?ll|i will) (?:reach out|get in touch|come to you) when\b",
-        r"\b(?:time|space) (?:to|for) (?:myself|think|heal|process|figure|clear)\b",
-        r"\b(?:hold off|go quiet|not talk|not text|stay away|step back|back off|keep (?:my )?distance)\b[^.!?]{0,30}\bfor (?:now|a while|a bit|the time being)\b",
-        r"\b(?:not|can'?t) (?:right now|at the moment|yet)\b",
-        r"\bslow (?:down|things down)\b",
-        r"\bpause (?:this|things|us)\b",
-        r"\bneed a (?:little |bit )?longer\b",
+        r"(?#weak)\b(?:i'?ll|i will) (?:reach out|get in touch|come to you) when\b",
+        r"\b(?:time|space) (?:to|for) (?:think|heal|process|figure|clear)\b",
+        r"(?#weak)\b(?:time|space) (?:to|for) myself\b",
+        r"(?#weak)\b(?:hold off|go quiet|not talk|not text|stay away|step back|back off|keep (?:my )?distance)\b[^.!?]{0,30}\bfor (?:now|a while|a bit|the time being)\b",
+        r"(?#weak)\b(?:not|can'?t) (?:right now|at the moment|yet)\b",
+        r"(?#weak)\bslow (?:down|things down)\b",
+        r"(?#weak)\bpause (?:this|things|us)\b",
+        r"(?#weak)\bneed a (?:little |bit )?longer\b",
         r"\btime apart\b",
-        r"\bsome distance\b",
-        r"\b(?:in|after) a (?:few|couple of) (?:weeks|months)\b",
-        r"\bneed to (?:focus on|work on|figure out|sort out|be alone with) (?:myself|me|my \w+)\b",
+        r"(?#weak)\bsome distance\b",
+        r"(?#weak)\b(?:in|after) a (?:few|couple of) (?:weeks|months)\b",
+        r"\bneed to (?:focus on|work on|figure out|sort out|be alone with) (?:myself|me)\b",
+        r"(?#weak)\bneed to (?:focus on|work on|figure out|sort out) my \w+\b",
         r"\bwithout contact for a (?:bit|while)\b",
     ],
     "rejection": [
+        r"\b(?:stopped|stop|quit) loving (?:you|u)\b|\blet go of (?:us|you|what we had|the relationship)\b|\bbroke up for a reason\b",
+        r"\bno (?:on|to) getting back\b|\bnot (?:trying|doing) (?:this|us|it) (?:again|a (?:second|third) time)\b|\bnot trying a (?:second|third)\b",
+        r"\b(?:won'?t|will not|wouldn'?t|isn'?t going to) be me\b|\bwe (?:don'?t|do not) work\b",
+        r"(?#weak)\bfeel nothing\b|\bnothing left\b|\bromantically\b|\bas a (?:person|friend)\b|\bgoing back (?:wouldn'?t|won'?t|isn'?t)\b",
         r"\b(?:i'?m |i am |so )?over (?:you|u|us)\b",
         r"\b(?:the )?(?:love|feelings?|spark|attraction|magic|chemistry) (?:is |are |has |have )?(?:gone|dead|faded|died|over)\b",
-        r"^\W*(?:nope|no)\W*$|^\W*(?:nope|no)[.!]+\s",
-        r"\bnot interested\b(?! in (?:the|that|this|a|going|coming|football|politics))|\bno chance\b|\bnot happening\b",
-        r"\b(?:let me go|let it go|move on)\b|\bfind someone else\b|\byou deserve someone\b|\bhappier without you\b",
+        r"(?#weak)^\W*(?:nope|no)\W*$|^\W*(?:nope|no)[.!]+\s",
+        r"(?#weak)\bnot interested\b(?! in (?:the|that|this|a|going|coming|football|politics))|\bno chance\b|\bnot happening\b",
+        r"\blet me go\b|\bfind someone else\b|\byou deserve someone\b|\bhappier without you\b",
+        r"(?#weak)\b(?:let it go|move on)\b",
         r"\bnot the one\b|\bwasn'?t meant to be\b|\bwant different things\b|\bcan'?t give you what you want\b",
         r"\b(?:see|think of) you (?:only )?as a friend\b|\bfriends only\b|\bonly friends\b|\bthat door is closed\b|\bclosed (?:that|the) door\b",
         r"\bmind is made up\b|\bnothing will change my mind\b|\bthe answer is no\b|\bstop hoping\b|\bno longer in love\b",
-        r"\bwe'?re done\b(?! with the)|\bit'?s done\b(?=[.!]?\s*$)|\bwe'?re finished\b",
+        r"(?#weak)\bwe'?re done\b(?! with the)|\bit'?s done\b(?=[.!]?\s*$)|\bwe'?re finished\b",
         r"\bdon'?t feel the same\b",
         r"\bwhy would i (?:ever )?(?:get back|go back|date|want)\b",
-        r"\bwouldn'?t work\b",
+        r"(?#weak)\bwouldn'?t work\b",
         r"\bover us\b",
-        r"\bnot a chance\b",
-        r"\bit'?s a no\b",
-        r"\bnever going back\b",
-        r"\babsolutely not\b",
+        r"(?#weak)\bnot a chance\b",
+        r"(?#weak)\bit'?s a no\b",
+        r"(?#weak)\bnever going back\b",
+        r"(?#weak)\babsolutely not\b",
         r"\bship has sailed\b|\bdon'?t want what we had\b|\bnot looking to (?:rekindle|get back|go back)\b",
         r"\bdon'?t feel (?:that way|the same) (?:about you)?\b|\bnot going to be me\b|\bnot interested in a (?:second|another)\b",
         r"\b(?:don'?t|do not) have (?:those|romantic|any|the same) feelings\b|\bromantic feelings\b|\bfallen out of love\b",
         r"\boutgrown (?:us|you|this)\b|\bheart isn'?t in it\b|\bnothing left between us\b|\boff the table\b",
-        r"\bcan'?t be together\b|\bnot giving (?:it|us) another\b|\bspark is gone\b|\bgo back to us\b|\bwant to be with you\b",
-        r"\bmoving on\b|\bwe'?re not right for each other\b|\bnot (?:meant|right) for each other\b",
+        r"\bcan'?t be together\b|\bnot giving (?:it|us) another\b|\bspark is gone\b",
+        r"(?#weak)\bgo back to us\b|\bwant to be with you\b",
+        r"\bwe'?re not right for each other\b|\bnot (?:meant|right) for each other\b",
+        r"(?#weak)\bmoving on\b",
         r"\b(?:don'?t|do not|dont) (?:want|see|think) (?:us )?(?:to )?(?:get(?:ting)? back together|being together|us together|a future|us working|to be together|us getting back|us as a couple)",
         r"\bnot (?:getting|going to get|gonna get|get) back together\b",
         r"\b(?:not open to|no to|against) (?:getting back|us|trying again)\b",
-        r"\b(?:it'?s|we'?re|we are|this is|it is) (?:really |so |completely |truly )?(?:over|done|finished)\b",
+        r"(?#weak)\b(?:it'?s|we'?re|we are|this is|it is) (?:really |so |completely |truly )?(?:over|done|finished)\b",
         r"\b(?:no|don'?t have (?:any )?|lost (?:my |the )?)feelings\b",
         r"\b(?:don'?t|do not|dont|no longer) (?:love|have feelings for|feel (?:the same|that way)|want) (?:you|u|us)\b",
         r"\bnot in love with (?:you|u)\b",
-        r"\b(?:i'?ve|i have) moved on\b(?! (?:to|from (?:that|the|my) (?:job|place|flat|house|team|company)))",
-        r"\b(?:just|only|stay|be|as) friends\b",
-        r"\b(?:won'?t|will never|isn'?t going to|not going to|never gonna|would never) (?:work|happen)\b",
-        r"\bnot (?:happening|coming back|interested in (?:getting back|us|trying|that|a relationship|being together))\b",
+        r"\b(?:i'?ve|i have) moved on\b(?! (?:to|from (?:that|the|my)(?: \w+)? (?:job|place|flat|house|team|company)))",
+        r"(?#weak)\b(?:just|only|stay|be|as) friends\b",
+        r"(?#weak)\b(?:won'?t|will never|isn'?t going to|not going to|never gonna|would never) (?:work|happen)\b",
+        r"\bnot interested in (?:getting back|us|trying|a relationship|being together)\b",
+        r"(?#weak)\bnot (?:happening|coming back|interested in that)\b",
         r"\bthere(?:'s| is) no (?:us|future|chance|going back|way back)\b",
         r"\b(?:don'?t|do not|not) (?:want|going) to try again\b",
         r"\bbetter (?:apart|off apart|off without)\b",
         r"\bclosed (?:that )?chapter\b",
-        r"\bnot (?:going|coming) back\b",
+        r"(?#weak)\bnot (?:going|coming) back\b",
         r"\bthe answer is (?:still )?no\b",
-        r"\bnot (?:changing|going to change) my mind\b",
+        r"(?#weak)\bnot (?:changing|going to change) my mind\b",
         r"\bi don'?t see us\b",
-        r"\bwe'?re not getting back\b",
+        r"\bwe'?re not getting back\b(?! to)",
         r"\bnever (?:get|getting) back\b",
-        r"\bno going back\b",
-        r"\b(?:let|letting) (?:it|this|us) go\b",
-        r"\bnot (?:a |an )?(?:option|possibility)\b",
-        r"\bmade (?:my|up my) (?:decision|mind)\b",
+        r"(?#weak)\bno going back\b",
+        r"(?#weak)\b(?:let|letting) (?:it|this|us) go\b",
+        r"(?#weak)\bnot (?:a |an )?(?:option|possibility)\b",
+        r"(?#weak)\bmade (?:my|up my) (?:decision|mind)\b",
     ],
     "new_partner": [
+        r"\b(?:new person|someone (?:new )?|somebody (?:new )?)in my life\b|\bstarted (?:seeing|dating) (?:someone|somebody|a (?:guy|girl|man|woman)|this)\b",
+        r"(?#weak)\bin the picture\b|\b(?:i'?m|im|i am) with \w+ now\b|\bi'?ve been with \w+ for\b|\b(?:official|together) now\b|\bgot married\b",
         r"\b(?:i'?m|im|i am) (?:kind of |kinda |sort of |sorta |actually |currently |now |already )+(?:seeing|dating|with) (?:someone|somebody)\b",
         r"\b(?:got|have got|'ve got) (?:a |an )?(?:new )?(?:gf|bf|girlfriend|boyfriend|partner|fianc[eé]e?|husband|wife)\b",
         r"\bsomeone special\b|\bin love with someone\b|\bmoved on with\b|\b(?:he|she)'?s my (?:boyfriend|girlfriend|partner)\b",
@@ -163,18 +197,20 @@ _BOUNDARY_RULES: dict[str, list[str]] = {
         r"\bnew (?:boyfriend|girlfriend|bf|gf|husband|wife)\b",
         r"\bin a (?:happy |serious |new )?relationship\b(?! with (?:my (?:sofa|bed|job|couch|work)|food|pizza))",
         r"\bsomeone in the picture\b|\b(?:a guy|a girl|someone) in the picture\b|\bnot single\b",
-        r"\bfianc[eé]e?\b|\bgetting married\b|\bfound someone\b|\bhappily (?:married|taken)\b|\bi'?ve got someone\b",
+        r"\bmy fianc[eé]e?\b|\bhappily (?:married|taken)\b",
+        r"(?#weak)\bfianc[eé]e?\b|\bgetting married\b|\bfound someone\b|\bi'?ve got someone\b",
         r"\bin something with someone\b|\b(?:wife|husband|hubby|boyfriend|girlfriend) says\b",
         r"\bwith someone now\b|\b(?:i'?m|im) (?:actually |now )?with someone\b",
         r"\b(?:i'?m|im|i am|i'?ve been|i have been|been) (?:now )?(?:seeing|dating|with|in a relationship with|engaged to|married to|going out with|talking to) (?:someone|somebody|a (?:guy|girl|man|woman)|this (?:guy|girl|man|woman)|him|her)\b",
-        r"\b(?:my|our) (?:new )?" + _PARTNER + r"\b",
-        r"\bi (?:have|'ve got|got) (?:a |an )?(?:new )?" + _PARTNER + r"\b",
-        r"\bmet someone\b",
+        r"\b(?:my|our) (?:new )?(?:boyfriend|girlfriend|bf|gf|fianc[eé]e?|husband|wife|hubby|wifey|other half)\b",
+        r"(?#weak)\b(?:my|our) (?:new )?" + _PARTNER + r"\b",
+        r"(?#weak)\bi (?:have|'ve got|got) (?:a |an )?(?:new )?" + _PARTNER + r"\b",
+        r"(?#weak)\bmet someone\b",
         r"\b(?:met|meeting|seeing|dating|with|found|there'?s|there is) someone (?:new|else)\b",
         r"\b(?:i'?m|im|i am) (?:taken|engaged|married|in a relationship|seeing someone)\b",
-        r"\b(?:we'?re|we are|we got|got) (?:engaged|married|together|official|exclusive|moving in)\b",
+        r"(?#weak)\b(?:we'?re|we are|we got|got) (?:engaged|married|together|official|exclusive|moving in)\b",
         r"\b(?:moved|moving) in (?:together|with (?:him|her|my))\b",
-        r"\bnew (?:relationship|partner)\b",
+        r"(?#weak)\bnew (?:relationship|partner)\b",
     ],
 }
 
@@ -187,7 +223,8 @@ _BOUNDARY_EXCLUDE: dict[str, list[str]] = {
         r"\bleave me alone with\b|\bwon'?t leave me alone\b",
         r"\bblock(?:ed)? (?:your number )?by accident\b|\bunblock|\bblocked (?:the|some|a|my|out|off) (?:whole|afternoon|weirdo|calendar|time|morning|day|\w+ on)\b|\bhaven'?t blocked\b|\bwhy would i block\b|\bblock you\?",
         r"\bcontact lens",
-        r"\b(?:asked|told) (?:my|the|her|his) \w+ to stop\b",
+        r"\b(?:asked|told) (?:us|them|him|her|everyone|(?:my|the|her|his) \w+) to stop\b",
+        r"\bstop \w+ing me (?:paragraphs|essays|novels|memes|links|chain)",
         r"\bstop (?:by|over|round)\b",
         r"\bblock (?:party|booking|of)\b",
         r"\bwrite back\b",
@@ -212,16 +249,20 @@ _BOUNDARY_EXCLUDE: dict[str, list[str]] = {
         r"\bfriends (?:with|from|at|of|are|and)\b",
     ],
     "new_partner": [
-        r"\b[a-z]+'s new (?:boyfriend|girlfriend|partner|bf|gf|husband|wife|man|fella)\b",
+        r"\b[a-z]+'s (?:got (?:a |an )?)?(?:new )?(?:boyfriend|girlfriend|partner|bf|gf|husband|wife|man|fella)\b|\b[a-z]+'s getting married\b",
+        r"\b(?:with|seeing) (?:someone|somebody) (?:at \d|about)|\bwith (?:someone|somebody) (?:at the moment|right now)(?=[^.?!]{0,25}\b(?:call|ring|text) (?:you|u) back)",
+        r"\bcalls? (?:you|u) my\b",
         r"\bin a relationship with (?:my (?:sofa|bed|couch|job|work|phone|cat|dog|fridge|duvet)|food|pizza|netflix)\b",
         r"\bi'?m seeing (?:someone|somebody) about\b",
         r"\b(?:my|her|his|your|roommate|flatmate) (?:is )?dating someone new\b",
+        r"\b(?:sister|brother|mum|mom|dad|friend|cousin|flatmate|roommate|mate|bestie)(?:'s| is) (?:seeing|dating|with) (?:someone|somebody)\b",
         r"\bmoved in with my (?:sister|brother|mum|mom|dad|parents|friend|nan|gran)\b",
         r"\bi'?m seeing the\b",
         r"\b(?:my|her|his|your) (?:sister|brother|mum|mom|dad|friend|cousin|flatmate)'?s? (?:new )?"
         + _PARTNER
         + r"\b",
         r"\bsomeone (?:new|else) (?:at work|in the team|started|joined|is|took|moved|has)\b",
+        r"\b[a-z]+'s (?:seeing|dating|with|met) someone\b",
         r"\bmy (?:new )?(?:job|flat|place|car|phone|dog|cat|puppy|boss|manager|team)\b",
         r"\bmy man (?:utd|united|city)\b",
     ],
@@ -268,10 +309,16 @@ class ReplyHit:
     end: int
     negated: bool = False
     quoted: bool = False
+    weak: bool = False
 
     @property
     def counts(self) -> bool:
         return not (self.negated or self.quoted)
+
+    @property
+    def decisive(self) -> bool:
+        """A counted hit of an unambiguous phrase: enough on its own to read a boundary."""
+        return self.counts and not self.weak
 
 
 def _compile(rules: dict[str, list[str]]) -> dict[str, list[re.Pattern[str]]]:
@@ -279,7 +326,15 @@ def _compile(rules: dict[str, list[str]]) -> dict[str, list[re.Pattern[str]]]:
     return {k: [compile_folded(ps, re.MULTILINE)] for k, ps in rules.items() if ps}
 
 
-_B = _compile(_BOUNDARY_RULES)
+def _split_weak(rules: dict[str, list[str]], weak: bool) -> dict[str, list[str]]:
+    return {
+        kind: [p.removeprefix(WEAK) for p in patterns if p.startswith(WEAK) == weak]
+        for kind, patterns in rules.items()
+    }
+
+
+_B = _compile(_split_weak(_BOUNDARY_RULES, weak=False))
+_BW = _compile(_split_weak(_BOUNDARY_RULES, weak=True))
 _BX = _compile(_BOUNDARY_EXCLUDE)
 _S = _compile(_SIGNAL_RULES)
 # Boundaries whose phrases carry their own negation ("don't text me"): no negation check.
@@ -293,14 +348,15 @@ def boundary_hits(text: str) -> list[ReplyHit]:
     hits: list[ReplyHit] = []
     for kind in BOUNDARIES:
         excluded = [m.span() for p in _BX.get(kind, []) for m in p.finditer(norm)]
-        for pattern in _B[kind]:
-            for match in pattern.finditer(norm):
-                start, end = match.span()
-                if start == end or any(lo < end and start < hi for lo, hi in excluded):
-                    continue
-                negated = kind in _NEGATABLE and is_negated(norm, start)
-                quoted = any(lo <= start and end <= hi for lo, hi in quotes)
-                hits.append(ReplyHit(kind, start, end, negated, quoted))
+        for weak, table in ((False, _B), (True, _BW)):
+            for pattern in table.get(kind, []):
+                for match in pattern.finditer(norm):
+                    start, end = match.span()
+                    if start == end or any(lo < end and start < hi for lo, hi in excluded):
+                        continue
+                    negated = kind in _NEGATABLE and is_negated(norm, start)
+                    quoted = any(lo <= start and end <= hi for lo, hi in quotes)
+                    hits.append(ReplyHit(kind, start, end, negated, quoted, weak))
     hits.sort(key=lambda h: (h.start, h.kind))
     return hits
 

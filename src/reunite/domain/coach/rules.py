@@ -565,7 +565,9 @@ _EXCLUDE: dict[str, list[str]] = {
     ],
     "jealousy": [
         r"\b(?:i|i'?ve|i'?m|me|my \w+(?: \w+)?) (?:\w+ ){0,3}on (?:hinge|tinder|bumble)\b",
-        r"\b(?:cousin|sister|brother|friend|mate|colleague|aunt|aunty|uncle|mum|mom|dad)\b[^.]{0,15}\b(?:got |is |just got )?engaged\b",
+        r"\b(?:cousin|sister|brother|friend|mate|colleague|aunt|aunty|uncle|mum|mom|dad)\b[^.]{0,25}\b(?:got |is |just got |end(?:ed)? up )?(?:engaged|marrying|married)\b[^.?!]*",
+        r"\b(?!(?:you|u|ya)\b)[a-z]+ (?:got|is|just got) engaged\b[^.?!]*",
+        r"\b(?:i'?m|im|i am|i'?ve been|been|i) (?:\w+ )?(?:seeing|dating|met) someone new\b",
         r"\bfrom someone else\b",
         r"\bthere with someone else\b",
         r"\b(?:sister|brother|mum|mom|dad|friend|cousin|flatmate|roommate|mate)'?s new \w+",

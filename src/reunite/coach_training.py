@@ -298,6 +298,19 @@ def train_multiclass(
     }
 
 
+def train_gate(feature_sets: list[set[str]], gold: list[str]) -> dict[str, Any]:
+    """The boundary gate: one logistic regression, boundary (any kind) or not. Its bars
+    come from `gate_thresholds`, so no per-class threshold is tuned here."""
+    design = build_design(feature_sets)
+    model = _binary_model(matrix(feature_sets, design), [int(g != "none") for g in gold], GATE_C)
+    return {
+        "classes": ["boundary"],
+        "bias": [round(float(model.intercept_[0]), 5)],
+        "multiclass": False,
+        **export_weights(design.names, [model.coef_[0]]),
+    }
+
+
 def gate_thresholds(
     texts: list[str],
     feature_sets: list[set[str]],
@@ -367,13 +380,7 @@ def train(out: Path = MODEL_PATH) -> dict[str, Any]:
     rfeats = [reply_feature_set(t) for t in rtexts]
     bgold = [r.get("boundary") or "none" for r in replies_train]
     boundary_head = train_multiclass(rfeats, bgold, c=BOUNDARY_C, weight=BOUNDARY_WEIGHT)
-    gate_head = train_ovr(
-        rtexts,
-        rfeats,
-        [{"boundary"} if b != "none" else set() for b in bgold],
-        ("boundary",),
-        c=GATE_C,
-    )
+    gate_head = train_gate(rfeats, bgold)
     gate_head["none_below"], gate_head["weak_none_below"] = gate_thresholds(
         rtexts, rfeats, bgold, BOUNDARY_RECALL
     )
@@ -475,13 +482,11 @@ def evaluate(write: Callable[[str], object] = print) -> dict[str, Any]:
             c[0] += int(gold_b == b and pred_b == b)
             c[1] += int(pred_b == b and gold_b != b)
             c[2] += int(gold_b == b and pred_b != b)
-        any_counts[0] += int(bool(gold_b) and bool(pred_b))
-        any_counts[1] += int(bool(pred_b) and not gold_b)
-        any_counts[2] += int(bool(gold_b) and not pred_b)
-        if row["_file"] in UNREAD_REPLIES:
-            unread_counts[0] += int(bool(gold_b) and bool(pred_b))
-            unread_counts[1] += int(bool(pred_b) and not gold_b)
-            unread_counts[2] += int(bool(gold_b) and not pred_b)
+        tallies = [any_counts, unread_counts] if row["_file"] in UNREAD_REPLIES else [any_counts]
+        for c in tallies:
+            c[0] += int(bool(gold_b) and bool(pred_b))
+            c[1] += int(bool(pred_b) and not gold_b)
+            c[2] += int(bool(gold_b) and not pred_b)
         tone_ok += int(reading.tone.value == row["tone"])
     write(f"\nHeld-out replies: {len(replies)}")
     write(f"{'boundary':16} {'P':>6} {'R':>6} {'F1':>6} {'support':>8}")

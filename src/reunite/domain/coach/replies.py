@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reunite.domain.coach.features import features
-from reunite.domain.coach.model import CoachModel, load_model
+from reunite.domain.coach.model import LinearHead, load_model
 from reunite.domain.coach.reply_rules import (
     BOUNDARIES,
     SIGNALS,
@@ -80,7 +80,7 @@ def read_reply(text: str) -> ReplyReading:
                 -(probs.get(k, 0.0) + (0.25 if k in rule_kinds else 0.1 if k in hinted else 0.0))
             ),
         )
-        if rule_kinds or _gate_says_boundary(model, feats, probs, hinted=bool(hinted)):
+        if rule_kinds or _gate_says_boundary(model.gate, feats, hinted=bool(hinted)):
             boundary = ranked[0]
     elif rule_kinds:
         boundary = next(k for k in _PRIORITY if k in rule_kinds)
@@ -109,15 +109,11 @@ def read_reply(text: str) -> ReplyReading:
     )
 
 
-def _gate_says_boundary(
-    model: CoachModel, feats: set[str], probs: dict[str, float], *, hinted: bool
-) -> bool:
+def _gate_says_boundary(gate: LinearHead | None, feats: set[str], *, hinted: bool) -> bool:
     """Whether the model reads a boundary no decisive rule saw. The bar is lower (the
     model only has to be less sure it is *not* one) when a weak rule hinted at one."""
-    gate = model.gate
-    if gate is None:  # an older artifact: the kind head's P(none) alone
-        assert model.boundary is not None
-        return probs.get("none", 0.0) < model.boundary.none_below
+    if gate is None:
+        return False
     p_none = 1.0 - gate.probabilities(feats)["boundary"]
     return p_none < (gate.weak_none_below if hinted else gate.none_below)
 

@@ -213,3 +213,50 @@ def test_a_weak_hint_still_gives_the_span_when_the_model_agrees() -> None:
     assert Boundary.NO_CONTACT == reading.boundary
     assert reading.span is not None
     assert "go away" in text[reading.span[0] : reading.span[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Honestly? That ship has sailed.", "rejection"),
+        ("I think we've run our course, and that's ok.", "rejection"),
+        ("That chapter is closed for me.", "rejection"),
+        ("We're history. Please accept it.", "rejection"),
+        ("The spark just isn't there any more.", "rejection"),
+        ("I have no feelings left for you.", "rejection"),
+        ("I'd like a few months off from talking.", "space"),
+        ("I never want to hear from you again.", "no_contact"),
+        ("quit texting me", "no_contact"),
+        ("there's a new person in my life", "new_partner"),
+        ("I'm off the market, sorry", "new_partner"),
+    ],
+)
+def test_idioms_for_a_boundary_decide_on_their_own(text: str, kind: str) -> None:
+    """Seed 001 (honour their wishes): boundaries said in an idiom are still boundaries."""
+    assert any(h.decisive and h.kind == kind for h in boundary_hits(text)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm not going to block you, don't be daft 😂",
+        "I wasn't going to block you, relax",
+        "I don't want you to stop messaging, I just reply slowly",
+        "I don't want to stop talking to you",
+        "haha don't you dare stop texting me",
+        "why'd you stop texting me back in March?",
+        "If you need time, take it. I'll be here.",
+        "It's not that I don't have feelings. I do.",
+        "If you'd asked me a month ago I'd have said leave me alone. Now I'm not sure.",
+        "I was going to say I need space, but honestly I don't.",
+        "I'll need a bit of time to find the paperwork",
+        "No feelings were hurt, honestly",
+        "I don't think we're over. I think we were just tired.",
+        "My sister just got engaged!!",
+        "stop guilt-tripping me",
+    ],
+)
+def test_negated_hypothetical_or_other_senses_do_not_decide(text: str) -> None:
+    """Contracts.md (read-reply): a withdrawn, negated or borrowed boundary phrase sets no
+    boundary by itself (seed 001 still wants the real ones honoured at once)."""
+    assert not any(h.decisive for h in boundary_hits(text)), text

@@ -32,7 +32,8 @@ _PARTNER = r"(?:boyfriend|girlfriend|bf|gf|partner|fianc[eé]e?|husband|wife|man
 
 _BOUNDARY_RULES: dict[str, list[str]] = {
     "no_contact": [
-        r"(?:^|[.!?]\s+)blocked\W*$",
+        r"(?:^|[.!?]\s+)blocked(?:\W*$|[,.!]+\s*(?:bye|goodbye|done|sorry|now)\b)|\bblock(?:ing)? incoming\b",
+        r"\b(?:rather|prefer to) not hear from (?:you|u)\b|\bonly (?:contact|message|email|call) me through\b",
         r"^\W*(?:just )?don'?t\W*$",
         r"\b(?:told|asked) you (?:\w+ ){0,3}(?:not to|to stop) (?:contact|text|messag|call|writ)",
         r"\b(?:rather|prefer) (?:we|you|if we|if you) (?:didn'?t|don'?t|did not|not|never) (?:talk|speak|stay in (?:contact|touch)|keep in touch|text|contact|message)",
@@ -87,6 +88,12 @@ _BOUNDARY_RULES: dict[str, list[str]] = {
         r"(?#weak)\b(?:we|i) (?:shouldn'?t|should not) (?:talk|speak|be in touch|be in contact)\b",
         r"(?#weak)\bdon'?t talk (?:at all )?(?:anymore|again)\b",
         r"\bstop reaching\b",
+        # General phrasings of "don't contact me" (22 Nov, late).
+        r"\bnever want to (?:hear from|see|talk to|speak to) (?:you|u)\b|\bdone hearing from (?:you|u)\b",
+        r"\bquit (?:" + _CONTACT + r") me\b|\b(?:i'?ll|i will) be blocking\b",
+        r"(?#weak)\brespect my (?:wishes|boundar(?:y|ies)|decision)\b|\bhow many times do i have to\b",
+        r"(?#weak)\b(?:let this be|this is) the last time\b|\b(?:goodbye|bye) (?:for good|forever)\b",
+        r"(?#weak)\b(?:not going to|not gonna|won'?t|will not) (?:reply|respond|answer)(?: to (?:this|you|any|these))?\b",
         r"(?#weak)\bleave it\.",
     ],
     "space": [
@@ -104,10 +111,11 @@ _BOUNDARY_RULES: dict[str, list[str]] = {
         r"\basking (?:you )?for (?:some |a bit of )?(?:time|space)\b",
         r"(?#weak)\b(?:time|need) to be alone\b",
         r"(?#weak)\btaking the (?:summer|month|week|year) to\b",
-        r"(?#weak)\bneed (?:a few|a couple of|some) (?:days|weeks|months)\b",
-        r"\bneed (?:some |a bit of |a little |more |a lot of |a little more |a bit more )?(?:time|space|distance|a break|room|breathing room|a breather)\b(?! (?:for (?:the|my|this|work|exams?|a|an)|in|on|to (?:finish|get|pick|decide|cook|fix|pack|prepare|study|store|put|park|sort|think about (?:which|what|where))))",
+        r"(?#weak)\bneed (?:like |about |maybe |at least )?(?:a few|a couple of|some|a|one|two|three|a good few) (?:days|weeks?|months?)\b",
+        r"(?#weak)\brather not (?:talk|get into it|go there|discuss)(?: about)? (?:us|this|it|what happened|the relationship)\b",
+        r"\bneed (?:some |a bit of |a little |more |a lot of |a little more |a bit more )?(?:time|space|distance|a break|room|breathing room|a breather)\b(?! (?:from (?!(?:you|u|us|talking|texting|each other|this|it all|everything|all (?:of )?this|contact|the relationship)\b)|for (?:the|my|this|work|exams?|a|an)|in|on|to (?:finish|get|pick|decide|cook|fix|pack|prepare|study|store|put|park|sort|think about (?:which|what|where))))",
         r"\b(?:give|let) me (?:some |a bit of |a little |more )?(?:time|space|room)\b",
-        r"(?#weak)\b(?:give|let) me (?:a few (?:days|weeks|months)|a while)\b",
+        r"(?#weak)\b(?:give|let) me (?:a (?:few|couple(?: of)?) (?:days|weeks|months)|a while|a (?:week|month)|(?:two|three|\d+) (?:weeks|months))\b",
         r"\bnot ready (?:to (?:talk|see|meet|be friends|hear|go there|do this|have)|for (?:us|a conversation|contact|any of))\b",
         r"(?#weak)\bnot ready (?:for (?:this|that)|yet)\b|\bnot ready\W*$",
         r"(?#weak)\b(?:take|taking|need) (?:a |some )?(?:break|step back|time out|time off|breather|pause)\b",
@@ -127,6 +135,12 @@ _BOUNDARY_RULES: dict[str, list[str]] = {
         r"\bneed to (?:focus on|work on|figure out|sort out|be alone with) (?:myself|me)\b",
         r"(?#weak)\bneed to (?:focus on|work on|figure out|sort out) my \w+\b",
         r"\bwithout contact for a (?:bit|while)\b",
+        r"\b(?:let'?s|can we|could we|we should|maybe we should) (?:not (?:talk|text|speak)|hold off(?: on (?:talking|texting|this))?)\b[^.!?]{0,30}\b(?:till|until|til|after|for (?:a|now|the))\b",
+        r"(?#weak)\bgive me (?:till|until|til)\b",
+        r"\b(?:break|time|(?:few |couple of )?(?:weeks|months)) (?:off|away) from (?:talking|texting|you|us|each other|this)\b",
+        r"(?#weak)\b(?:ex|us|relationship|dating|texting|contact) detox\b|\bin the new year\b|\bcircle back\b|\bnot now\b",
+        r"(?#weak)\b(?:sort|figure|work) myself out\b|\bneed to heal\b|\bstill (?:healing|too raw)\b|\btoo (?:soon|raw)\b",
+        r"(?#weak)\bput (?:this|us|it|things|everything) on (?:hold|ice|pause)\b",
     ],
     "rejection": [
         r"\b(?:stopped|stop|quit) loving (?:you|u)\b|\blet go of (?:us|you|what we had|the relationship)\b|\bbroke up for a reason\b",
@@ -163,7 +177,7 @@ _BOUNDARY_RULES: dict[str, list[str]] = {
         r"\bnot (?:getting|going to get|gonna get|get) back together\b",
         r"\b(?:not open to|no to|against) (?:getting back|us|trying again)\b",
         r"(?#weak)\b(?:it'?s|we'?re|we are|this is|it is) (?:really |so |completely |truly )?(?:over|done|finished)\b",
-        r"\b(?:no|don'?t have (?:any )?|lost (?:my |the )?)feelings\b",
+        r"\b(?:no (?:more |real |romantic )?|don'?t have (?:any )?|lost (?:my |the |all )?)feelings\b",
         r"\b(?:don'?t|do not|dont|no longer) (?:love|have feelings for|feel (?:the same|that way)|want) (?:you|u|us)\b",
         r"\bnot in love with (?:you|u)\b",
         r"\b(?:i'?ve|i have) moved on\b(?! (?:to|from (?:that|the|my)(?: \w+)? (?:job|place|flat|house|team|company)))",
@@ -185,9 +199,17 @@ _BOUNDARY_RULES: dict[str, list[str]] = {
         r"(?#weak)\b(?:let|letting) (?:it|this|us) go\b",
         r"(?#weak)\bnot (?:a |an )?(?:option|possibility)\b",
         r"(?#weak)\bmade (?:my|up my) (?:decision|mind)\b",
+        r"\bship(?:'s| has)? sailed\b|\b(?:run|ran) (?:its|our) course\b|\b(?:that|this|our) chapter(?:'s| is| has)? (?:closed|over|done|ended)\b",
+        r"\b(?:we'?re|we are|you and (?:me|i) are|us is|we were) (?:just )?history\b|\bwhat we had (?:is|was) (?:gone|over|done|dead)\b",
+        r"\bnot (?:doing|trying|giving (?:it|us)) (?:it )?a (?:second|third|fourth|fifth)\b|\b(?:our|this) story (?:ended|is over|is done|has ended|is finished)\b",
+        r"\bnot the (?:person|one|girl|guy|man|woman) who (?:loved|fell for|was in love with) (?:you|u)\b|\bdoor(?:'s| is| has been| was)? (?:firmly )?(?:closed|shut) on (?:us|this|that|you|what we had)\b",
+        r"(?#weak)\bwhat we had\b[^.!?]{0,30}\b(?:gone|over|finished|done|ended)\b|\bback together\?[^.!]{0,25}\bno\b|\breconcil\w*\b|\bdoor(?:'s| is)? (?:closed|shut)\b",
+        r"\bbetter as friends\b|\b(?:nothing|no) more than friends\b|\bno (?:more )?second chances?\b|\bdon'?t wait (?:around )?(?:for|on) me\b",
+        r"\b(?:feelings?|spark|love|attraction)(?: just)? (?:isn'?t|aren'?t|is not|are not|is no longer|are no longer) there\b",
+        r"(?#weak)\bfelt nothing\b|\bhad our (?:chance|time|shot)\b|\btoo much has happened\b|\bhappier (?:single|on my own|alone)\b",
     ],
     "new_partner": [
-        r"\b(?:new person|someone (?:new )?|somebody (?:new )?)in my life\b|\bstarted (?:seeing|dating) (?:someone|somebody|a (?:guy|girl|man|woman)|this)\b",
+        r"\b(?:new person |someone (?:new )?|somebody (?:new )?)in my life\b|\bstarted (?:seeing|dating) (?:someone|somebody|a (?:guy|girl|man|woman)|this)\b",
         r"(?#weak)\bin the picture\b|\b(?:i'?m|im|i am) with \w+ now\b|\bi'?ve been with \w+ for\b|\b(?:official|together) now\b|\bgot married\b",
         r"\b(?:i'?m|im|i am) (?:kind of |kinda |sort of |sorta |actually |currently |now |already )+(?:seeing|dating|with) (?:someone|somebody)\b",
         r"\b(?:got|have got|'ve got) (?:a |an )?(?:new )?(?:gf|bf|girlfriend|boyfriend|partner|fianc[eé]e?|husband|wife)\b",
@@ -211,24 +233,38 @@ _BOUNDARY_RULES: dict[str, list[str]] = {
         r"(?#weak)\b(?:we'?re|we are|we got|got) (?:engaged|married|together|official|exclusive|moving in)\b",
         r"\b(?:moved|moving) in (?:together|with (?:him|her|my))\b",
         r"(?#weak)\bnew (?:relationship|partner)\b",
+        r"\boff the market\b|\bspoken for\b",
+        r"\b(?:me|i) and (?:\w+ ){1,5}(?:are|r|'re) (?:a thing|together|official|engaged|getting married|dating|exclusive|moving in)\b|\b\w+ and i (?:are|'re) (?:a thing|together|official|engaged|getting married|dating|exclusive|moving in)\b",
+        r"\bwe'?(?:ve| have)? been (?:seeing|dating) each other\b|\bwe'?ve been together (?:a|one|two|three|\d+|nearly|almost|over)\b",
+        r"(?#weak)\b(?:he|she) proposed\b|\bi said yes\b|\bi'?ve been with \w+ since\b|\bi'?ve had a "
+        + _PARTNER
+        + r"\b",
+        r"(?#weak)\bmy (?:fella|bloke|person|man)\b|\bwe'?re (?:expecting|having a baby)\b",
     ],
 }
 
 _BOUNDARY_EXCLUDE: dict[str, list[str]] = {
     "no_contact": [
-        r"\b(?:don'?t|do not|never|can'?t|couldn'?t|won'?t) (?:have to )?stop\b",
+        r"\b(?:don'?t|do not|never|can'?t|couldn'?t|won'?t|no need to) (?:have to )?stop\b",
         r"\bstop+\b[^.!?]{0,40}(?:😂|🤣|😳|😆|\blol\b|haha|lmao|cute|sweet|blush|funny|❤)",
-        r"\bstop (?:apologi[sz]ing|being|playing|worrying|it+ that|sending voice|saying sorry|overthinking|thanking)",
+        r"\bstop (?:blaming|guilt|making me|judging|lying|teasing|apologi[sz]ing|being|playing|worrying|it+ that|sending voice|saying sorry|overthinking|thanking)",
         r"\b(?:don'?t|dont) text me (?:at work|stuff like|when|before|after|during|while|in the)\b",
         r"\bleave me alone with\b|\bwon'?t leave me alone\b",
         r"\bblock(?:ed)? (?:your number )?by accident\b|\bunblock|\bblocked (?:the|some|a|my|out|off) (?:whole|afternoon|weirdo|calendar|time|morning|day|\w+ on)\b|\bhaven'?t blocked\b|\bwhy would i block\b|\bblock you\?",
         r"\bcontact lens",
         r"\b(?:asked|told) (?:us|them|him|her|everyone|(?:my|the|her|his) \w+) to stop\b",
-        r"\bstop \w+ing me (?:paragraphs|essays|novels|memes|links|chain)",
+        r"\bstop \w+ing me (?:paragraphs|essays|novels|memes|links|chain|screenshots|photos|pics|videos|tiktoks|reels|spoilers|voice notes)",
+        r"\bblock(?:ed)? (?:you|u|your number) by accident\b|\baccidentally block",
         r"\bstop (?:by|over|round)\b",
         r"\bblock (?:party|booking|of)\b",
         r"\bwrite back\b",
         r"\bcall (?:me|you) (?:later|tomorrow|tonight|back|when|sometime|this)\b",
+        # Negated or asked-about blocking and stopping: "I'm not going to block you",
+        # "I don't want you to stop messaging", "why'd you stop texting me?"
+        r"\b(?:not|never|\w+n'?t) (?:going to |gonna |ever |even )?block(?:ing)?\b",
+        r"\b(?:don'?t|do not|never|doesn'?t) want (?:you |u |us |me )?to stop\b",
+        r"\bdon'?t (?:you|u) dare stop\b",
+        r"\bwhy(?:'d| did| do| would)? (?:you|u) stop\b",
     ],
     "space": [
         r"\bnot ready to (?:buy|go|leave|move|start|sell|order|head)\b",
@@ -237,7 +273,8 @@ _BOUNDARY_EXCLUDE: dict[str, list[str]] = {
         r"\btaking a break from social media, but\b",
         r"\b(?:my|the|your) (?:new )?(?:job|work|course|exams?|boss|schedule|kids|baby|project|shifts?)\b[^.!?]{0,30}\btime\b",
         r"\b(?:have|got|any) time (?:on|for|this|next)\b",
-        r"\bneed (?:some )?time (?:to (?:get|pick|grab|find|fix|finish|cook|change))\b",
+        r"\bneed (?:some |a bit of |a little |a bit more )?time (?:to (?:get|pick|grab|find|fix|finish|cook|change))\b",
+        r"\bif (?:you|u) need (?:some |a bit of |more )?(?:time|space)\b",
         r"\bspace (?:cadet|heater|station|bar)\b",
         r"\b(?:parking|storage|office|outer|head) ?space\b",
         r"\bfor now\b(?=[^.!?]{0,15}\b(?:lol|haha|the meme))",
@@ -247,6 +284,9 @@ _BOUNDARY_EXCLUDE: dict[str, list[str]] = {
         r"\bover (?:the moon|budget)\b|\b(?:it'?s|we'?re) (?:over|done)\W+(?:the|with the)\b|\bwe'?re done with the\b",
         r"\b(?:game|match|season|show|exam|semester|week|day|shift|film|movie|term|party|holiday)(?:'s| is| was) (?:finally )?(?:over|done|finished)\b",
         r"\bfriends (?:with|from|at|of|are|and)\b",
+        r"\b(?:don'?t think|not sure|doesn'?t mean) (?:we'?re|it'?s|we are|it is) (?:over|done|finished)\b",
+        r"\bno feelings (?:were |got |are |will be )?hurt\b",
+        r"\b(?:don'?t|do not) want (?:you|u) to (?:stop|worry|think|feel|go|leave|be sad|apologi[sz]e|get)\b",
     ],
     "new_partner": [
         r"\b[a-z]+'s (?:got (?:a |an )?)?(?:new )?(?:boyfriend|girlfriend|partner|bf|gf|husband|wife|man|fella)\b|\b[a-z]+'s getting married\b",
@@ -263,10 +303,23 @@ _BOUNDARY_EXCLUDE: dict[str, list[str]] = {
         + r"\b",
         r"\bsomeone (?:new|else) (?:at work|in the team|started|joined|is|took|moved|has)\b",
         r"\b[a-z]+'s (?:seeing|dating|with|met) someone\b",
+        r"\b(?!me\b)[a-z]+ and (?!i\b|me\b)[a-z]+ (?:just )?(?:got|are|are getting) (?:engaged|married)\b|\b(?:my|her|his) (?:sister|brother|cousin|friend|mate|bestie|mum|mom|dad)(?: \w+)? (?:just )?(?:got|is|are|'s) (?:engaged|married|getting married)\b",
         r"\bmy (?:new )?(?:job|flat|place|car|phone|dog|cat|puppy|boss|manager|team)\b",
         r"\bmy man (?:utd|united|city)\b",
     ],
 }
+
+#: Hypothetical or withdrawn words apply to every boundary: "I'd have said leave me alone",
+#: "part of me wants to tell you to leave me alone", "I was going to say I need space".
+_HYPOTHETICAL = [
+    r"\b(?:i'?d have|i would have|i was going to|i nearly|i almost|part of me wants to|i wanted to) (?:say|said|tell you|told you|block|ask for|ask you)\b[^.!?]{0,50}",
+    r"\b(?:i'?m not|i am not|i never|never|i didn'?t|not) (?:asking|telling|asked|told) (?:you|u) to\b[^.!?,]{0,40}",
+    r"\b(?:i never|never|i didn'?t|didn'?t|not) (?:said|say|saying) (?:that )?i\b[^.!?,]{0,40}",
+    r"\b(?:it'?s )?not that i (?:don'?t|do not)\b[^.!?]{0,30}",
+    r"\bi (?:thought|think) i (?:needed|wanted)\b[^.!?]{0,30}(?=\bbut\b)|\bi did need (?:space|time|a break)\b[^.!?]{0,30}(?=\bbut\b)",
+]
+for _patterns in _BOUNDARY_EXCLUDE.values():
+    _patterns.extend(_HYPOTHETICAL)
 
 _SIGNAL_RULES: dict[str, list[str]] = {
     "laughter": [

@@ -238,6 +238,14 @@ _RULES: dict[str, list[str]] = {
         r"\b(?:you|u) (?:and|&) \w+ (?:a thing|together|dating|official)\b",
         r"\b(?:so )?(?:that'?s|it'?s) official\b",
         r"\bgot engaged\b",
+        # Asking about or remarking on their dating life, in short forms (22 Nov, late).
+        r"(?:^|[.!?]\s*)(?:so )?(?:you|u|ya) (?:seeing|dating|with|talking to) (?:someone|somebody|sum1|some1|anyone|any1|anybody)\b",
+        r"\b(?:you|u|ya)(?:'ve| have)? got (?:a |an )?(?:new )?(?:gf|bf|girlfriend|boyfriend|man|woman|partner|fella|bloke|missus)\b",
+        r"\b(?:you|u)(?:'ve| have)?(?: been| gone)? on (?:any |a |many )?dates?\b|\bbeen on any dates\b",
+        r"\b(?:you'?re|you are|ur|u r|u'?re) (?:\w+ )?(?:with|dating|seeing) (?!(?:me|us|them|friends|family|your)\b)\w+ now\b",
+        r"\b(?:you|u) (?:and|&) (?:him|her|your (?:new )?(?:man|woman|boyfriend|girlfriend|bf|gf))\b",
+        r"\b(?:your|ur) (?:\w+ )?(?:boyfriend|girlfriend|bf|gf)\b",
+        r"\bsomeone else (?:gets|got|get) to\b",
     ],
     "surveillance": [
         r"\bi (?:can )?see (?:you|that you)(?:'ve|'re| have| are| changed| got| posted| went| were)\b",

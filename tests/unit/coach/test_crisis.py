@@ -56,6 +56,7 @@ FIGURES_OF_SPEECH = [
     "kill me now, this meeting is endless",
     "the plants died while I was away",
     "my nan takes her tablets with a glass of wine, what a legend",
+    "I'm such a clown, wore odd shoes to the interview",
 ]
 
 

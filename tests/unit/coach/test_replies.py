@@ -260,3 +260,28 @@ def test_negated_hypothetical_or_other_senses_do_not_decide(text: str) -> None:
     """Contracts.md (read-reply): a withdrawn, negated or borrowed boundary phrase sets no
     boundary by itself (seed 001 still wants the real ones honoured at once)."""
     assert not any(h.decisive for h in boundary_hits(text)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I need more space in my wardrobe, honestly",
+        "my work partner quit so I'm doing two jobs",
+        "I'm moving on to the next season now, no spoilers!",
+        "love that for you",
+        "don't stop sending memes",
+    ],
+)
+def test_a_recognised_innocent_sense_needs_the_model_to_lean_towards_a_boundary(
+    text: str,
+) -> None:
+    """Contracts.md (read-reply): a reply that merely mentions space, stopping or someone
+    else in another sense is no boundary; the gate's recall-first bar does not apply."""
+    assert read_reply(text).boundary is None
+
+
+def test_an_innocent_phrase_never_hides_a_decisive_boundary() -> None:
+    """Seed 001 (honour their wishes): "please stop texting me" wins over any look-alike."""
+    assert (
+        Boundary.NO_CONTACT == read_reply("love that for you. but please stop texting me").boundary
+    )

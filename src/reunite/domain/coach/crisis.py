@@ -32,7 +32,7 @@ _CRISIS_PATTERNS = [
     r"\b(?:not|won'?t) (?:be )?(?:around|here) (?:much longer|anymore) (?:to|for)\b",
     r"\b(?:can'?t|cannot) (?:go on|keep going|do this) (?:living|anymore|any more)\b",
     r"\b(?:swallow|take|took|taking) (?:all )?(?:my|the|these|those|a bunch of) (?:pills|tablets|meds)\b",
-    r"\b(?:overdose|OD'?d|od on)\b",
+    r"\b(?:overdose|od'(?:d|ed)|od on)\b",
     r"\bjump (?:off|in front of) (?:a |the )?(?:bridge|roof|building|train|cliff)\b",
     r"\b(?:slit|cut) my wrists?\b",
     r"\b(?:hang|hanging|hanged) myself\b",

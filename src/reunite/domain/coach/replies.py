@@ -16,6 +16,7 @@ from reunite.domain.coach.reply_rules import (
     SIGNALS,
     ReplyHit,
     boundary_hits,
+    innocent_sense,
     signal_hits,
 )
 from reunite.domain.coach.text import word_count
@@ -24,6 +25,9 @@ from reunite.domain.model import Boundary, Tone
 #: Most serious first: which boundary wins when several are present.
 _PRIORITY: tuple[str, ...] = ("no_contact", "rejection", "new_partner", "space")
 SHORT_REPLY_WORDS = 4
+#: With an innocent sense recognised, the gate reads a boundary only when it leans that
+#: way (P(none) under one half), not merely when it is unsure.
+INNOCENT_NONE_BELOW = 0.5
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,9 @@ def read_reply(text: str) -> ReplyReading:
                 -(probs.get(k, 0.0) + (0.25 if k in rule_kinds else 0.1 if k in hinted else 0.0))
             ),
         )
-        if rule_kinds or _gate_says_boundary(model.gate, feats, hinted=bool(hinted)):
+        if rule_kinds or _gate_says_boundary(
+            model.gate, feats, hinted=bool(hinted), innocent=innocent_sense(text)
+        ):
             boundary = ranked[0]
     elif rule_kinds:
         boundary = next(k for k in _PRIORITY if k in rule_kinds)
@@ -109,12 +115,17 @@ def read_reply(text: str) -> ReplyReading:
     )
 
 
-def _gate_says_boundary(gate: LinearHead | None, feats: set[str], *, hinted: bool) -> bool:
+def _gate_says_boundary(
+    gate: LinearHead | None, feats: set[str], *, hinted: bool, innocent: bool = False
+) -> bool:
     """Whether the model reads a boundary no decisive rule saw. The bar is lower (the
-    model only has to be less sure it is *not* one) when a weak rule hinted at one."""
+    model only has to be less sure it is *not* one) when a weak rule hinted at one, and
+    the model must lean towards a boundary when a rule recognised an innocent sense."""
     if gate is None:
         return False
     p_none = 1.0 - gate.probabilities(feats)["boundary"]
+    if innocent:
+        return p_none < INNOCENT_NONE_BELOW
     return p_none < (gate.weak_none_below if hinted else gate.none_below)
 
 

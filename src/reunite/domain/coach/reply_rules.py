@@ -321,6 +321,26 @@ _HYPOTHETICAL = [
 for _patterns in _BOUNDARY_EXCLUDE.values():
     _patterns.extend(_HYPOTHETICAL)
 
+#: Look-alikes recognised for what they are: words a boundary would use, in a sense that
+#: sets none ("space in my wardrobe", "my partner at work", "moving on to season 3").
+#: With one of these and no decisive rule, the gate must lean towards a boundary
+#: (`INNOCENT_NONE_BELOW`) instead of merely being unsure (contracts.md, read-reply).
+_INNOCENT: list[str] = [
+    r"\b(?:space|room) (?:in|on|for) (?:my|the|our|your) (?:closet|wardrobe|flat|room|car|boot|bag|phone|fridge|freezer|calendar|diary|garden|shed|drive|desk|suitcase|house|kitchen|cupboard|laptop|cloud|storage)\b",
+    r"\b(?:partner|partners) (?:at|in|from) (?:work|the office|crime|the firm|tennis|badminton|squash|dance|class|the lab)\b|\b(?:work|business|tennis|squash|badminton|dance|gym|running|lab|doubles|training|study|climbing) partner\b",
+    r"\bmoving on to (?:the next|another|a new) (?:season|episode|series|level|book|topic|chapter|show|game|job|project|round)\b",
+    r"\b(?:love|loving) that for (?:you|u)\b|\b(?:i'?m|im|i am) so down\b|\bcount me in\b",
+    r"\bdon'?t stop (?:sending|texting|messaging)\b|\bkeep (?:them|it|those|the \w+) coming\b",
+    r"\b(?:my|the) (?:new )?(?:job|work|course|exams?|commute|shifts?|boss|kids|baby|project|dissertation) (?:eats|takes|is taking|has taken|is eating) (?:all |up )?(?:my|all my) (?:time|energy|evenings|weekends)\b",
+]
+_INNOCENT_RE = compile_folded(_INNOCENT, re.MULTILINE)
+
+
+def innocent_sense(text: str) -> bool:
+    """True when the text uses boundary words in a sense that sets no boundary."""
+    return _INNOCENT_RE.search(fold(normalize(text))) is not None
+
+
 _SIGNAL_RULES: dict[str, list[str]] = {
     "laughter": [
         r"\b(?:ha(?:ha)+|hah|he(?:he)+|lol+|lmao+|lmfao|rofl|lool+|hehe|ahah\w*|😂|🤣|😆|😹)\b|😂|🤣|😆|😹|\bxD\b",

@@ -246,6 +246,11 @@ _RULES: dict[str, list[str]] = {
         r"\b(?:you|u) (?:and|&) (?:him|her|your (?:new )?(?:man|woman|boyfriend|girlfriend|bf|gf))\b",
         r"\b(?:your|ur) (?:\w+ )?(?:boyfriend|girlfriend|bf|gf)\b",
         r"\bsomeone else (?:gets|got|get) to\b",
+        r"\b(?:you|u) with (?:someone|somebody|him|her|another (?:guy|girl|man|woman))\b|\b(?:you'?re|you are|ur|u r) with (?:someone|somebody|anyone)\b",
+        r"\bback with (?:your|ur) ex\b|\b(?:bringing|bring|got|have|has) a plus[- ]one\b|\b(?:he|she)(?:'s| is) the one\b",
+        r"\b(?:is|does) (?:she|he) (?:living|live|stay|staying|sleeping) (?:there |over )?with (?:you|u)\b|\bwhat(?:'s| has) (?:he|she) got that\b",
+        r"\bhow long have (?:you|u) (?:and \w+ )?been (?:together|dating|seeing)\b|\bmet (?:anyone|anybody|someone) (?:nice|special|new)\b",
+        r"\bhow'?s the (?:new )?(?:boyfriend|girlfriend|bf|gf|man|fella|missus|bloke|wife|husband)\b|\bnew (?:boo|bae|missus)\b|\bwhy (?:him|her)\b(?! (?:of all|for))",
     ],
     "surveillance": [
         r"\bi (?:can )?see (?:you|that you)(?:'ve|'re| have| are| changed| got| posted| went| were)\b",
@@ -573,6 +578,8 @@ _EXCLUDE: dict[str, list[str]] = {
     ],
     "jealousy": [
         r"\b(?:i|i'?ve|i'?m|me|my \w+(?: \w+)?) (?:\w+ ){0,3}on (?:hinge|tinder|bumble)\b",
+        r"\b(?!your\b|ur\b|you\b)[a-z]+'s (?:new )?(?:boyfriend|girlfriend|bf|gf|fella|bloke|man|woman|partner|husband|wife)\b|\b(?:her|his|their) new (?:boyfriend|girlfriend|bf|gf|fella|bloke|man|woman|partner|husband|wife)\b",
+        r"\bwho(?:'s| is| was) the (?:guy|bloke|man|woman|girl|lad) (?:that|who) (?:plays|played|sang|sings|does|did|fixed|fixes|runs|made|makes|wrote)\b|\bwho(?:'s| is| was) the (?:guy|bloke|man|woman|girl|lad) (?:on the (?:left|right)|in the (?:band|video|ad|show|film|movie|song))\b",
         r"\b(?:cousin|sister|brother|friend|mate|colleague|aunt|aunty|uncle|mum|mom|dad)\b[^.]{0,25}\b(?:got |is |just got |end(?:ed)? up )?(?:engaged|marrying|married)\b[^.?!]*",
         r"\b(?!(?:you|u|ya)\b)[a-z]+ (?:got|is|just got) engaged\b[^.?!]*",
         r"\b(?:i'?m|im|i am|i'?ve been|been|i) (?:\w+ )?(?:seeing|dating|met) someone new\b",

@@ -60,7 +60,7 @@ UNREAD_REPLIES = frozenset(
 #: Reply files no rule was ever written from (none of their rows has been read, train side
 #: included). Rules fitted to the rows they were written from catch those rows too well, so
 #: out-of-fold recall there flatters the gate; the gate's bars must also reach
-#: BOUNDARY_RECALL on these files' training rows, where rule hits behave as on new text.
+#: BLIND_RECALL on these files' training rows, where rule hits behave as on new text.
 #: Never write rules from these files.
 RULE_BLIND_REPLIES = frozenset({"replies_g", "replies_h", "replies_i"})
 #: The recall the gate's bars must also reach on those files alone. Not BOUNDARY_RECALL:

@@ -29,7 +29,13 @@ from reunite.domain.coach.labels import detect, draft_features
 from reunite.domain.coach.model import MODEL_PATH, load_model
 from reunite.domain.coach.policy import decide
 from reunite.domain.coach.replies import INNOCENT_NONE_BELOW
-from reunite.domain.coach.reply_rules import BOUNDARIES, boundary_hits, innocent_sense, signal_hits
+from reunite.domain.coach.reply_rules import (
+    BOUNDARIES,
+    ReplyHit,
+    boundary_hits,
+    innocent_sense,
+    signal_hits,
+)
 from reunite.domain.coach.rules import LABELS, rule_hits
 from reunite.domain.coach.text import word_count
 from reunite.domain.model import DRAFT_STAGES, Stage
@@ -336,18 +342,20 @@ def gate_thresholds(
     recall: float,
     blind: Sequence[bool] | None = None,
     blind_recall: float = BLIND_RECALL,
+    hits: Sequence[list[ReplyHit]] | None = None,
 ) -> tuple[float, float]:
     """The gate's two bars on P(none): for replies no rule hinted at, and for replies a
     weak rule hinted at. Chosen on out-of-fold predictions as the pair that reaches
     `recall` of boundaries (decisive rule hits included) with the fewest false ones.
 
     With `blind` (rows from RULE_BLIND_REPLIES), the pair must also reach `blind_recall`
-    on those rows."""
+    on those rows. `hits` are the texts' boundary rule hits, when the caller has them."""
     design = build_design(feature_sets)
     x = matrix(feature_sets, design)
     folds = [fold_of(t) for t in texts]
     is_b = [0 if g == "none" else 1 for g in gold]
-    hits = [boundary_hits(t) for t in texts]
+    if hits is None:
+        hits = [boundary_hits(t) for t in texts]
     decisive = [any(h.decisive for h in hs) for hs in hits]
     hinted = [any(h.counts and not h.decisive for h in hs) for hs in hits]
     innocent = [innocent_sense(t) for t in texts]
@@ -410,10 +418,10 @@ def pick_gate_bars(
     return best[3], best[2]
 
 
-def reply_feature_set(text: str) -> set[str]:
+def reply_feature_set(text: str, hits: list[ReplyHit] | None = None) -> set[str]:
     from reunite.domain.coach.replies import reply_features
 
-    return reply_features(text, boundary_hits(text), signal_hits(text))
+    return reply_features(text, boundary_hits(text) if hits is None else hits, signal_hits(text))
 
 
 def train(out: Path = MODEL_PATH) -> dict[str, Any]:
@@ -427,10 +435,11 @@ def train(out: Path = MODEL_PATH) -> dict[str, Any]:
     drafts_head = train_ovr(texts, feats, gold, LABELS, c=0, rule_sets=rules)
 
     rtexts = [r["text"] for r in replies_train]
-    rfeats = [reply_feature_set(t) for t in rtexts]
+    rhits = [boundary_hits(t) for t in rtexts]  # one rule scan per reply, used three times
+    rfeats = [reply_feature_set(t, h) for t, h in zip(rtexts, rhits, strict=True)]
     bgold = [r.get("boundary") or "none" for r in replies_train]
     boundary_head = train_multiclass(rfeats, bgold, c=BOUNDARY_C, weight=BOUNDARY_WEIGHT)
-    undecided = [i for i, t in enumerate(rtexts) if not any(h.decisive for h in boundary_hits(t))]
+    undecided = [i for i, hs in enumerate(rhits) if not any(h.decisive for h in hs)]
     gate_head = train_gate([rfeats[i] for i in undecided], [bgold[i] for i in undecided])
     gate_head["none_below"], gate_head["weak_none_below"] = gate_thresholds(
         rtexts,
@@ -438,6 +447,7 @@ def train(out: Path = MODEL_PATH) -> dict[str, Any]:
         bgold,
         BOUNDARY_RECALL,
         blind=[r["_file"] in RULE_BLIND_REPLIES for r in replies_train],
+        hits=rhits,
     )
     tone_head = train_multiclass(rfeats, [r["tone"] for r in replies_train], c=0.5)
     signals_head = train_ovr(

@@ -318,8 +318,6 @@ _HYPOTHETICAL = [
     r"\b(?:it'?s )?not that i (?:don'?t|do not)\b[^.!?]{0,30}",
     r"\bi (?:thought|think) i (?:needed|wanted)\b[^.!?]{0,30}(?=\bbut\b)|\bi did need (?:space|time|a break)\b[^.!?]{0,30}(?=\bbut\b)",
 ]
-for _patterns in _BOUNDARY_EXCLUDE.values():
-    _patterns.extend(_HYPOTHETICAL)
 
 #: Look-alikes recognised for what they are: words a boundary would use, in a sense that
 #: sets none ("space in my wardrobe", "my partner at work", "moving on to season 3").
@@ -409,6 +407,8 @@ def _split_weak(rules: dict[str, list[str]], weak: bool) -> dict[str, list[str]]
 _B = _compile(_split_weak(_BOUNDARY_RULES, weak=False))
 _BW = _compile(_split_weak(_BOUNDARY_RULES, weak=True))
 _BX = _compile(_BOUNDARY_EXCLUDE)
+# Withdrawn or hypothetical words apply to every kind: scanned once per reply, not per kind.
+_WITHDRAWN = compile_folded(_HYPOTHETICAL, re.MULTILINE)
 _S = _compile(_SIGNAL_RULES)
 # Boundaries whose phrases carry their own negation ("don't text me"): no negation check.
 _NEGATABLE = frozenset({"space", "new_partner"})
@@ -418,9 +418,10 @@ def boundary_hits(text: str) -> list[ReplyHit]:
     """Boundary rule hits in text order; a negated or quoted hit is kept but marked."""
     norm = fold(normalize(text))
     quotes = quoted_ranges(norm)
+    withdrawn = [m.span() for m in _WITHDRAWN.finditer(norm)]
     hits: list[ReplyHit] = []
     for kind in BOUNDARIES:
-        excluded = [m.span() for p in _BX.get(kind, []) for m in p.finditer(norm)]
+        excluded = withdrawn + [m.span() for p in _BX.get(kind, []) for m in p.finditer(norm)]
         for weak, table in ((False, _B), (True, _BW)):
             for pattern in table.get(kind, []):
                 for match in pattern.finditer(norm):

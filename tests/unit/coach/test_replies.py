@@ -285,3 +285,58 @@ def test_an_innocent_phrase_never_hides_a_decisive_boundary() -> None:
     assert (
         Boundary.NO_CONTACT == read_reply("love that for you. but please stop texting me").boundary
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("plz dont call or txt me again, i mean it this time", "no_contact"),
+        ("Please don't call, don't text, don't turn up.", "no_contact"),
+        ("Stop. Texting. Me.", "no_contact"),
+        ("why do you keep messaging me?? stop.", "no_contact"),
+        ("I've asked you not to reach out. I meant it.", "no_contact"),
+        ("We agreed not to talk. Please stick to it.", "no_contact"),
+        ("Kindly refrain from messaging me further.", "no_contact"),
+        ("leave me alonee pls", "no_contact"),
+        ("I think we should stop talking completely.", "no_contact"),
+        ("Don't come to my house again.", "no_contact"),
+        ("I just need some space for a bit, ok", "space"),
+        ("I need some distance from you for now", "space"),
+        ("I'm taking a month off from us being in contact.", "space"),
+        ("it's better if we don't talk over the summer", "space"),
+        ("im not ready 2 talk sorry", "space"),
+        ("It's over between us.", "rejection"),
+        ("haha no. we're done, remember", "rejection"),
+        ("honestly I'm done with us", "rejection"),
+        ("I don't think of you that way anymore.", "rejection"),
+        ("I don't want a relationship with you again.", "rejection"),
+        ("Reconciliation isn't something I'm open to.", "rejection"),
+        ("What we had is in the past.", "rejection"),
+        ("I literally just got engaged last weekend", "new_partner"),
+        ("I've been with Tom since March.", "new_partner"),
+        ("I've fallen for someone else.", "new_partner"),
+        ("It's not that I don't care, it's that I'm in a relationship now.", "new_partner"),
+    ],
+)
+def test_boundaries_built_from_general_parts_decide_on_their_own(text: str, kind: str) -> None:
+    """Seed 001 (honour their wishes): a list of contact verbs, words split by full stops,
+    "done with us" or "got engaged" are read as the boundary they are, typos included."""
+    assert any(h.decisive and h.kind == kind for h in boundary_hits(text)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Don't call, text. I'm in the library.",
+        "we're through to the final round of interviews!",
+        "Need some me-time this weekend, been a hectic week",
+        "lol who told you I have a boyfriend?? there's no one",
+        "I need space for a sofa bed, any ideas?",
+        "I've been seeing a therapist since March, it helps",
+        "I'm done with the dishes finally",
+        "stop by whenever, I keep texting Sam to come too. stop by!",
+    ],
+)
+def test_the_general_parts_leave_other_senses_alone(text: str) -> None:
+    """Contracts.md (read-reply): the same words in another sense decide nothing."""
+    assert not any(h.decisive for h in boundary_hits(text)), text

@@ -95,6 +95,34 @@ _BOUNDARY_RULES: dict[str, list[str]] = {
         r"(?#weak)\b(?:let this be|this is) the last time\b|\b(?:goodbye|bye) (?:for good|forever)\b",
         r"(?#weak)\b(?:not going to|not gonna|won'?t|will not) (?:reply|respond|answer)(?: to (?:this|you|any|these))?\b",
         r"(?#weak)\bleave it\.",
+        # Compositional phrasings (stop 10): a list of contact verbs ("don't ring or text
+        # me", "don't call, don't text, don't turn up"), words split by full stops ("Stop.
+        # Texting. Me."), a request to stop after "you keep texting me", and every contact
+        # verb after "I asked you not to".
+        r"\b(?:don'?t|dont|do not|never|quit|stop+)\W+(?:ever\W+)?"
+        + _CONTACT
+        + r"(?:\s*(?:,|or|and|n|/|&)\s*(?:(?:don'?t|dont|do not|or)\s+)?"
+        + _CONTACT
+        + r")+\s+(?:me|this number|again|anymore|any more|ever)\b",
+        r"\b(?:don'?t|dont|do not) "
+        + _CONTACT
+        + r"\W+(?:(?:or|and|n)\s+)?(?:don'?t|dont|do not) "
+        + _CONTACT
+        + r"\b",
+        r"\bstop+\W+(?:" + _CONTACT + r")\W+me\b",
+        r"\bkeep (?:on )?"
+        + _CONTACT
+        + r"(?:ing)?\b[^.!?]{0,40}[.!?]+\s*(?:(?:so|just|please|pls|plz|now|seriously|and)\s+)*stop+\b(?!\s+(?:by|over|round))",
+        r"\b(?:begging|asking|telling) (?:you|u)\W+(?:to\s+)?(?:please\s+)?stop+\b(?!\s+(?:by|over|round|worrying|apologi|blaming|being))",
+        r"\b(?:told|asked|begged) (?:you|u) (?:\w+ ){0,3}(?:not to|to stop|to quit) "
+        + _CONTACT
+        + r"\b",
+        r"\bwe (?:agreed|said|decided) (?:not to|we wouldn'?t|we won'?t|no) (?:talk|text|speak|contact|be in (?:contact|touch)|message)",
+        r"\b(?:refrain|cease|desist) from (?:" + _CONTACT + r")\b",
+        r"\bleave me alo+ne+\b",
+        r"\b(?:can'?t|cannot|won'?t|shouldn'?t) (?:be|stay|keep|remain) in (?:contact|touch)\b|\bthis is goodbye\b|\bi need (?:you|u) to stop\W*$",
+        r"\b(?:don'?t|do not|never) (?:come|turn up|show up|come round) (?:to|at|round|near) my (?:house|flat|place|work|door|office)\b",
+        r"\bwant (?:zero|no) (?:more )?contact\b|\b(?:we|us) (?:should|need to|have to|must) stop (?:talking|texting|messaging|contact)",
     ],
     "space": [
         r"\bbreak from (?:talking|texting|you|us|each other|this)\b|\bbefore we talk again\b|\bwithout hearing from you\b",
@@ -113,7 +141,7 @@ _BOUNDARY_RULES: dict[str, list[str]] = {
         r"(?#weak)\btaking the (?:summer|month|week|year) to\b",
         r"(?#weak)\bneed (?:like |about |maybe |at least )?(?:a few|a couple of|some|a|one|two|three|a good few) (?:days|weeks?|months?)\b",
         r"(?#weak)\brather not (?:talk|get into it|go there|discuss)(?: about)? (?:us|this|it|what happened|the relationship)\b",
-        r"\bneed (?:some |a bit of |a little |more |a lot of |a little more |a bit more )?(?:time|space|distance|a break|room|breathing room|a breather)\b(?! (?:from (?!(?:you|u|us|talking|texting|each other|this|it all|everything|all (?:of )?this|contact|the relationship)\b)|for (?:the|my|this|work|exams?|a|an)|in|on|to (?:finish|get|pick|decide|cook|fix|pack|prepare|study|store|put|park|sort|think about (?:which|what|where))))",
+        r"\bneed (?:some |a bit of |a little |more |a lot of |a little more |a bit more )?(?:time|space|distance|a break|room|breathing room|a breather)\b(?! (?:from (?!(?:you|u|us|talking|texting|each other|this|it all|everything|all (?:of )?this|contact|the relationship)\b)|for (?:the|my|this|work|exams?|an?\b(?! (?:bit|while|few|couple|little|week|month|day|minute|moment|second|time|year|fortnight)))|in|on|to (?:finish|get|pick|decide|cook|fix|pack|prepare|study|store|put|park|sort|think about (?:which|what|where))))",
         r"\b(?:give|let) me (?:some |a bit of |a little |more )?(?:time|space|room)\b",
         r"(?#weak)\b(?:give|let) me (?:a (?:few|couple(?: of)?) (?:days|weeks|months)|a while|a (?:week|month)|(?:two|three|\d+) (?:weeks|months))\b",
         r"\bnot ready (?:to (?:talk|see|meet|be friends|hear|go there|do this|have)|for (?:us|a conversation|contact|any of))\b",
@@ -141,6 +169,14 @@ _BOUNDARY_RULES: dict[str, list[str]] = {
         r"(?#weak)\b(?:ex|us|relationship|dating|texting|contact) detox\b|\bin the new year\b|\bcircle back\b|\bnot now\b",
         r"(?#weak)\b(?:sort|figure|work) myself out\b|\bneed to heal\b|\bstill (?:healing|too raw)\b|\btoo (?:soon|raw)\b",
         r"(?#weak)\bput (?:this|us|it|things|everything) on (?:hold|ice|pause)\b",
+        # Compositional phrasings (stop 10): space from the ex named as such, "me time",
+        # "a month off from us", "better if we don't talk for a while".
+        r"\b(?:space|distance|time|a break|a breather|some time) (?:from|away from) (?:you|u|us|each other|this|talking|texting|messaging|contact|the relationship)\b",
+        r"(?#weak)\bneed (?:some |a bit of |a little )?me[- ]time\b",
+        r"\b(?:a|one|two|three|few|couple of|\d+) (?:days?|weeks?|months?) (?:off|away) from (?:us|you|u|talking|texting|each other|contact|being in (?:contact|touch)|messaging)\b",
+        r"\b(?:better|good|best|healthier) (?:if|that) we (?:don'?t|didn'?t|do not|did not) (?:talk|text|chat|speak|message)\b",
+        r"\bnot ready (?:2|to) (?:talk|text|chat|speak)\b",
+        r"\b(?:hit|press|put) pause on (?:the |our )?(?:chats?|texting|talking|messages|us|this|contact)\b",
     ],
     "rejection": [
         r"\b(?:stopped|stop|quit) loving (?:you|u)\b|\blet go of (?:us|you|what we had|the relationship)\b|\bbroke up for a reason\b",
@@ -207,6 +243,19 @@ _BOUNDARY_RULES: dict[str, list[str]] = {
         r"\bbetter as friends\b|\b(?:nothing|no) more than friends\b|\bno (?:more )?second chances?\b|\bdon'?t wait (?:around )?(?:for|on) me\b",
         r"\b(?:feelings?|spark|love|attraction)(?: just)? (?:isn'?t|aren'?t|is not|are not|is no longer|are no longer) there\b",
         r"(?#weak)\bfelt nothing\b|\bhad our (?:chance|time|shot)\b|\btoo much has happened\b|\bhappier (?:single|on my own|alone)\b",
+        # Compositional phrasings (stop 10).
+        r"\b(?:it'?s|we'?re|we are|it is|things are) (?:really |so |completely )?(?:over|finished|done|through) between (?:us|me and you|you and me)\b",
+        r"\bwe'?re (?:finished|through)\b(?! (?:to|with (?:the|dinner|lunch|work)))|\bwe'?re done\b(?=\W*(?:$|[,.!]|remember|for good|now\b|mate|babe))",
+        r"\b(?:i'?m|im|i am) (?:so |completely |totally |honestly )?(?:done|finished) with (?:us|you|u|this relationship|the relationship|being your)\b",
+        r"\b(?:don'?t|do not|dont) want (?:us back|you back|a relationship with (?:you|u)|to (?:get back together|try again|give (?:it|this|us) (?:another|a second) (?:go|try|shot|chance)))\b",
+        r"\bnot (?:interested in|open to) (?:rekindling|reconcil\w+|getting back|trying again|another go)\b|\breconciliation (?:is|isn'?t) not\b|\breconciliation isn'?t\b",
+        r"\b(?:don'?t|do not|dont) think of (?:you|u) (?:that way|like that|romantically)\b",
+        r"\b(?:don'?t|do not|dont) miss (?:us|you|u|being with you)\b(?![^.!?]{0,20}\b(?:that much|as much|less|more|less than)\b)",
+        r"\b(?:feel|felt) nothing (?:when|whenever|if) (?:i |i'?m )?(?:see|saw|hear|heard|think|thought|read|look|looked)\b",
+        r"\bnot your (?:girlfriend|boyfriend|gf|bf|partner|wife|husband|girl|man) (?:anymore|any more|now)\b",
+        r"\bfriendship only\b|\bfriends,? (?:sure|yes|fine)\W+(?:anything|nothing) more\W+no\b",
+        r"\b(?:no|not a|isn'?t a|there isn'?t a) way back\b|\bjust not with me\b",
+        r"\b(?:we|us|what we had|our relationship|you and me|you and i)(?:'re| are| is| was|'s) (?:firmly |well and truly )?(?:in the past|behind me)\b",
     ],
     "new_partner": [
         r"\b(?:new person |someone (?:new )?|somebody (?:new )?)in my life\b|\bstarted (?:seeing|dating) (?:someone|somebody|a (?:guy|girl|man|woman)|this)\b",
@@ -240,6 +289,11 @@ _BOUNDARY_RULES: dict[str, list[str]] = {
         + _PARTNER
         + r"\b",
         r"(?#weak)\bmy (?:fella|bloke|person|man)\b|\bwe'?re (?:expecting|having a baby)\b",
+        # Compositional phrasings (stop 10).
+        r"\bi (?:(?:literally|just|recently|finally|actually) )*got (?:engaged|married|hitched)\b|\b(?:i'?m|im|i am|i'?ve been|started) dating again\b|\bi (?:have|'ve got|'ve had|got) (?:a |an )(?:boyfriend|girlfriend|bf|gf|fianc[eé]e?|husband|wife)\b|\b(?:i'?m|im|i am) getting married\b",
+        r"\b(?:fallen|fell|falling) for someone (?:else|new)\b|\bsomeone (?:else|new) (?:is |'s )?in the picture\b",
+        r"\b(?:dating|seeing) (?:a|this) (?:guy|girl|lad|lass|man|woman|bloke|fella) (?:from|i met|at)\b",
+        r"\bi'?ve been (?:with|seeing|dating) (?!a (?:therapist|counsellor|counselor|doctor|physio)\b)\w+ since\b",
     ],
 }
 
@@ -312,10 +366,11 @@ _BOUNDARY_EXCLUDE: dict[str, list[str]] = {
 #: Hypothetical or withdrawn words apply to every boundary: "I'd have said leave me alone",
 #: "part of me wants to tell you to leave me alone", "I was going to say I need space".
 _HYPOTHETICAL = [
+    r"\bwho (?:told|said(?: to)?) (?:you|u)\b[^.!?]{0,40}",
     r"\b(?:i'?d have|i would have|i was going to|i nearly|i almost|part of me wants to|i wanted to) (?:say|said|tell you|told you|block|ask for|ask you)\b[^.!?]{0,50}",
     r"\b(?:i'?m not|i am not|i never|never|i didn'?t|not) (?:asking|telling|asked|told) (?:you|u) to\b[^.!?,]{0,40}",
     r"\b(?:i never|never|i didn'?t|didn'?t|not) (?:said|say|saying) (?:that )?i\b[^.!?,]{0,40}",
-    r"\b(?:it'?s )?not that i (?:don'?t|do not)\b[^.!?]{0,30}",
+    r"\b(?:it'?s )?not that i (?:don'?t|do not)\b[^.!?,]{0,30}",
     r"\bi (?:thought|think) i (?:needed|wanted)\b[^.!?]{0,30}(?=\bbut\b)|\bi did need (?:space|time|a break)\b[^.!?]{0,30}(?=\bbut\b)",
 ]
 

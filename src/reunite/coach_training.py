@@ -62,13 +62,16 @@ WEAK_HINT_CAP = 0.95
 #: fairest estimate of how the coach does on a real reply it has never seen.
 UNREAD_REPLIES = frozenset(
     {"replies_c", "replies_d", "replies_e", "replies_f", "replies_g", "replies_h", "replies_i"}
+    | {"replies_j", "replies_k", "replies_l", "replies_m"}
 )
 #: Reply files no rule was ever written from (none of their rows has been read, train side
 #: included). Rules fitted to the rows they were written from catch those rows too well, so
 #: out-of-fold recall there flatters the gate; the gate's bars must also reach
 #: BLIND_RECALL on these files' training rows, where rule hits behave as on new text.
 #: Never write rules from these files.
-RULE_BLIND_REPLIES = frozenset({"replies_g", "replies_h", "replies_i"})
+RULE_BLIND_REPLIES = frozenset(
+    {"replies_g", "replies_h", "replies_i", "replies_j", "replies_k", "replies_l", "replies_m"}
+)
 #: The recall the gate's bars must also reach on those files alone. Not BOUNDARY_RECALL:
 #: `replies_i` was written to defeat keywords, and 98.5% there flags half of all innocent
 #: replies (docs/coach.md); this guard keeps rules fitted to read rows from tightening the

@@ -329,7 +329,7 @@ def train_gate(feature_sets: list[set[str]], gold: list[str]) -> dict[str, Any]:
     """The boundary gate: one logistic regression, boundary (any kind) or not. Its bars
     come from `gate_thresholds`, so no per-class threshold is tuned here.
 
-    The caller passes the rows `gate_rows` keeps: all of them since stop 10. Learning only
+    It learns from every reply (since stop 10). Learning only
     from replies no decisive rule caught helped while the decisive rules missed few plain
     boundaries; once they missed typed and split ones ("plz dont call or txt me again"),
     the gate never saw those words, and out-of-fold it flagged 666 innocent replies at
@@ -341,18 +341,6 @@ def train_gate(feature_sets: list[set[str]], gold: list[str]) -> dict[str, Any]:
         "bias": [round(float(model.intercept_[0]), 5)],
         "multiclass": False,
         **export_weights(design.names, [model.coef_[0]]),
-    }
-
-
-#: Whether the gate also learns from replies a decisive rule caught (see `train_gate`).
-GATE_LEARNS_DECIDED = True
-
-
-def gate_rows(hits: Sequence[list[ReplyHit]]) -> set[int]:
-    """The rows the gate learns from: all of them when GATE_LEARNS_DECIDED, else only the
-    replies no decisive rule caught."""
-    return {
-        i for i, hs in enumerate(hits) if GATE_LEARNS_DECIDED or not any(h.decisive for h in hs)
     }
 
 
@@ -380,11 +368,10 @@ def gate_thresholds(
     decisive = [any(h.decisive for h in hs) for hs in hits]
     hinted = [any(h.counts and not h.decisive for h in hs) for hs in hits]
     innocent = [innocent_sense(t) for t in texts]
-    keep = gate_rows(hits)
     p_none = [1.0] * len(texts)
     for k in range(FOLDS):
-        # Like the shipped gate, each fold's model learns from the rows `gate_rows` keeps.
-        train_idx = [i for i, f in enumerate(folds) if f != k and i in keep]
+        # Like the shipped gate, each fold's model learns from every reply outside the fold.
+        train_idx = [i for i, f in enumerate(folds) if f != k]
         test_idx = [i for i, f in enumerate(folds) if f == k]
         if not test_idx:
             continue
@@ -462,8 +449,7 @@ def train(out: Path = MODEL_PATH) -> dict[str, Any]:
     rfeats = [reply_feature_set(t, h) for t, h in zip(rtexts, rhits, strict=True)]
     bgold = [r.get("boundary") or "none" for r in replies_train]
     boundary_head = train_multiclass(rfeats, bgold, c=BOUNDARY_C, weight=BOUNDARY_WEIGHT)
-    kept = sorted(gate_rows(rhits))
-    gate_head = train_gate([rfeats[i] for i in kept], [bgold[i] for i in kept])
+    gate_head = train_gate(rfeats, bgold)
     gate_head["none_below"], gate_head["weak_none_below"] = gate_thresholds(
         rtexts,
         rfeats,
